@@ -1,0 +1,66 @@
+// Run states and the run event stream. Pure: the renderer, the CLI (--json) and the server share it.
+
+export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' | 'completed';
+
+export type NodeStatus =
+  | 'pending'
+  | 'running'
+  | 'retrying'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface ErrorInfo {
+  message: string;
+  stack?: string;
+}
+
+export interface EdgeCount {
+  edgeId: string;
+  /** Messages the source has sent on this edge. */
+  sent: number;
+  /** Messages the target has taken from this edge. */
+  received: number;
+  /** The channel is at capacity: the sender waits (back-pressure). */
+  full: boolean;
+}
+
+/** Fields every event has. `seq` increases by one per event within a run. */
+export interface RunEventBase {
+  runId: string;
+  seq: number;
+  /** Milliseconds since the epoch. */
+  time: number;
+}
+
+export type RunEventBody =
+  | { kind: 'run-status'; status: RunStatus; error?: ErrorInfo }
+  | { kind: 'node-status'; nodeId: string; status: NodeStatus; attempt?: number; error?: ErrorInfo }
+  | {
+      kind: 'progress';
+      nodeId: string;
+      fraction?: number;
+      done?: number;
+      total?: number;
+      message?: string;
+    }
+  | { kind: 'log'; nodeId?: string; level: LogLevel; message: string }
+  | { kind: 'edge-counts'; counts: EdgeCount[] };
+
+export type RunEvent = RunEventBase & RunEventBody;
+
+/** A run's summary as kept in history and listed by the host. */
+export interface RunSummary {
+  runId: string;
+  workflowName: string;
+  workflowPath?: string;
+  status: RunStatus;
+  startedAt: number;
+  endedAt?: number;
+  nodes: Record<string, { status: NodeStatus; startedAt?: number; endedAt?: number; error?: ErrorInfo }>;
+  error?: ErrorInfo;
+}
+
+export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'completed'];

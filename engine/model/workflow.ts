@@ -1,0 +1,73 @@
+// The workflow file model, version 1. Pure TypeScript: bundled by the renderer too.
+// This file is the single source of truth for the shape of a workflow in memory.
+
+export const WORKFLOW_VERSION = 1;
+
+/** File extension of workflow files. */
+export const WORKFLOW_EXTENSION = '.sluice.json';
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+/** Per-node supervision settings (design.md: retries, timeout, allow-fail, error output). */
+export interface NodePolicy {
+  /** Extra attempts after the first failure. */
+  retries?: number;
+  /** Delay before the first retry in ms; doubles each attempt. */
+  retryBackoffMs?: number;
+  /** Fail the attempt when `run` takes longer than this (ms). */
+  timeoutMs?: number;
+  /** A failure of this node does not fail the run. */
+  allowFail?: boolean;
+}
+
+export interface WorkflowNode {
+  id: string;
+  type: string;
+  /** Display name; the type's title when absent. */
+  label?: string;
+  params: Record<string, unknown>;
+  position: Position;
+  policy?: NodePolicy;
+}
+
+export interface WorkflowEdge {
+  id: string;
+  source: string;
+  sourcePort: string;
+  target: string;
+  targetPort: string;
+  /** Channel capacity in messages; the runtime default when absent. */
+  capacity?: number;
+}
+
+/** A sticky note on the canvas; not executed. */
+export interface WorkflowNote {
+  id: string;
+  text: string;
+  position: Position;
+  width?: number;
+  height?: number;
+}
+
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export interface Workflow {
+  sluice: typeof WORKFLOW_VERSION;
+  name: string;
+  description?: string;
+  nodes: WorkflowNode[];
+  edges: WorkflowEdge[];
+  notes?: WorkflowNote[];
+  viewport?: Viewport;
+}
+
+export function emptyWorkflow(name = 'Untitled'): Workflow {
+  return { sluice: WORKFLOW_VERSION, name, nodes: [], edges: [] };
+}

@@ -1,0 +1,100 @@
+// The Node SDK: what a node type author writes against. Built-in nodes use exactly this.
+//
+//   export default defineNode({
+//     type: 'core.map', title: 'Map', category: 'Transform', description: '…',
+//     inputs: [{ name: 'in', type: 'T' }], outputs: [{ name: 'out', type: 'json' }],
+//     params: [{ key: 'expr', kind: 'code', language: 'javascript', default: 'x => x' }],
+//     async run({ inputs, outputs, params }) {
+//       for await (const v of inputs.in) await outputs.out.send(f(v));
+//     },
+//   });
+//
+// Ports end by themselves: an input ends when every upstream sender has finished, and every output
+// is closed when `run` returns (the shutdown cascade).
+
+import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
+
+export type { NodeTypeInfo, ParamSpec, PortSpec } from '../model/nodeTypeInfo.js';
+
+/** An input port: an async stream of the values its upstream nodes send. */
+export interface InputPort<T = unknown> extends AsyncIterable<T> {
+  readonly name: string;
+  /** Number of edges feeding this port (0 for an unconnected optional input). */
+  readonly connected: number;
+  /** The next value, or `undefined` with `done` when every sender has finished. */
+  next(): Promise<IteratorResult<T, undefined>>;
+  /** Collects every remaining value. */
+  all(): Promise<T[]>;
+}
+
+/** An output port. `send` resolves once every downstream channel has room (back-pressure). */
+export interface OutputPort<T = unknown> {
+  readonly name: string;
+  /** Number of edges leaving this port. */
+  readonly connected: number;
+  send(value: T): Promise<void>;
+  /** Ends this output early; it is closed anyway when `run` returns. */
+  close(): Promise<void>;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface Progress {
+  /** `fraction` in [0, 1], or counts when the total is known. */
+  (update: { fraction?: number; done?: number; total?: number; message?: string }): void;
+}
+
+export interface NodeContext<P = Record<string, unknown>> {
+  nodeId: string;
+  /** Validated parameters with defaults applied. */
+  params: P;
+  inputs: Record<string, InputPort>;
+  outputs: Record<string, OutputPort>;
+  log: Logger;
+  progress: Progress;
+  /** Aborted when the run is stopped or the node's timeout expires. */
+  signal: AbortSignal;
+  /** Folder for this run's artifacts (materialized tables, previews). */
+  runDir: string;
+  /** Folder of the workflow file: relative paths in parameters resolve against it. */
+  baseDir: string;
+  /** Resolve a path parameter against `baseDir`. */
+  resolvePath(p: string): string;
+  /** Resolved port type expressions of this node instance (generics substituted). */
+  types: { inputs: Record<string, string>; outputs: Record<string, string> };
+  /** 1 for the first attempt, 2 for the first retry … */
+  attempt: number;
+}
+
+export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInfo {
+  run(ctx: NodeContext<P>): Promise<void>;
+}
+
+/** Declares a node type. Returns the definition unchanged; it exists for type inference and checks. */
+export function defineNode<P = Record<string, unknown>>(def: NodeDefinition<P>): NodeDefinition<P> {
+  if (!/^[a-z][a-z0-9]*(\.[a-z][a-z0-9-]*)+$/.test(def.type)) {
+    throw new Error(`Node type id "${def.type}" must be dotted lowercase, e.g. "csv.read"`);
+  }
+  return def;
+}
+
+/** The JSON part of a definition, as sent to the editor. */
+export function nodeTypeInfo(def: NodeDefinition<never> | NodeTypeInfo): NodeTypeInfo {
+  const { type, title, category, description, inputs, outputs, params, allowsCycles, preload } = def;
+  return {
+    type,
+    title,
+    category,
+    description,
+    inputs,
+    outputs,
+    params,
+    ...(allowsCycles ? { allowsCycles } : {}),
+    ...(preload ? { preload } : {}),
+  };
+}
