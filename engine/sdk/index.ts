@@ -73,6 +73,16 @@ export interface NodeContext<P = Record<string, unknown>> {
 
 export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInfo {
   run(ctx: NodeContext<P>): Promise<void>;
+  /**
+   * Output types known before the run (a CSV's sniffed columns, a SQL query's DESCRIBE). Runs in the
+   * host when the workflow is checked; its answer replaces the declared output types.
+   */
+  inferOutputs?(args: {
+    params: P;
+    /** Resolved input type expressions, where known. */
+    inputs: Record<string, string>;
+    baseDir: string;
+  }): Promise<Record<string, string>>;
 }
 
 /** Declares a node type. Returns the definition unchanged; it exists for type inference and checks. */
