@@ -6,6 +6,7 @@ import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
 import type { RunEvent, RunSummary } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
+import type { DesktopHost } from './bridge.js';
 
 export interface WorkflowFile {
   /** Path as the host names it: relative to the workspace in `sluice serve`, absolute in the app. */
@@ -55,8 +56,7 @@ export interface HostRequest<M extends HostMethod = HostMethod> {
   params: HostParams<M>;
 }
 export type HostResponse =
-  | { id: number; result: unknown }
-  | { id: number; error: { message: string; problems?: Problem[] } };
+  { id: number; result: unknown } | { id: number; error: { message: string; problems?: Problem[] } };
 /** Pushed by the host: a batch of events of one run (a few dozen batches a second at most). */
 export interface HostEventMessage {
   event: 'run-events';
@@ -71,4 +71,6 @@ export interface HostClient {
   onRunEvents(listener: (runId: string, events: RunEvent[]) => void): () => void;
   /** Which host this is, for the UI (e.g. file dialogs exist only in the app). */
   readonly kind: 'electron' | 'server';
+  /** Present in the desktop app only: native file dialogs, menu commands, the unsaved-work flag. */
+  readonly desktop?: DesktopHost;
 }
