@@ -41,7 +41,17 @@ export async function buildElectron() {
     external: ['electron'],
   };
   // Main process: ESM would need Electron ≥ 28 flags; CJS keeps it simple. Engine deps stay external.
-  await build({ ...common, entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', format: 'cjs', packages: 'external', outExtension: { '.js': '.cjs' } });
+  // Engine modules bundled into it read import.meta.url (empty in CJS): give them this file's URL.
+  await build({
+    ...common,
+    entryPoints: { main: 'electron/main.ts' },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    packages: 'external',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__sluiceMainUrl' },
+    banner: { js: "const __sluiceMainUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
   // A sandboxed preload must be one CommonJS file with nothing but `electron` required.
   await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' } });
 }

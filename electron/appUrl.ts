@@ -1,0 +1,88 @@
+// The renderer is loaded from `app://sluice/…` (a privileged custom scheme served from dist/renderer)
+// rather than file://, so it has a real origin, every response carries our Content-Security-Policy,
+// and a URL can never reach a file outside the renderer folder.
+
+import path from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'sluice';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
+
+/**
+ * Strict CSP for the renderer. Styles allow 'unsafe-inline' because React Flow positions nodes with
+ * style attributes and Monaco injects <style> elements; scripts never do. `blob:` workers for Monaco.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function contentTypeFor(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file under `rootDir` that an app:// URL names, or null when the URL is not ours or escapes the
+ * folder (`..`, encoded separators, absolute paths). `/` serves index.html.
+ */
+export function resolveAppPath(url: string, rootDir: string): string | null {
+  if (!isAppUrl(url)) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return null; // malformed percent-encoding
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const root = path.resolve(rootDir);
+  const file = path.resolve(root, relative);
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file;
+}
+
+/** Links the renderer may hand to the OS browser: https only, never file:, javascript:, custom schemes. */
+export function externalUrlToOpen(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' ? u.toString() : null;
+  } catch {
+    return null;
+  }
+}
