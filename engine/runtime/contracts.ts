@@ -15,6 +15,10 @@ export interface WorkerProcess {
   /** `code` null and `signal` set when killed. */
   onExit(listener: (code: number | null, signal: string | null) => void): void;
   kill(signal?: NodeJS.Signals): void;
+  /** Optional: let the host process exit while this (idle, pooled) worker lives. */
+  unref?(): void;
+  /** Optional: undo `unref` once the worker has work. */
+  ref?(): void;
 }
 
 /** The one thing that differs between the app and the CLI: how a node process starts. */

@@ -1,0 +1,1 @@
+export { pass as default } from '../lib/benchNodes.mjs';

@@ -1,0 +1,1 @@
+export { sink as default } from '../lib/benchNodes.mjs';

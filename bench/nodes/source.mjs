@@ -1,0 +1,1 @@
+export { source as default } from '../lib/benchNodes.mjs';

@@ -1,0 +1,98 @@
+// The node types a host knows: built-ins (core + data) and user node modules loaded from a folder.
+// Workers find built-ins by type id (builtinNode) and user types by module path.
+
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
+import type { NodeRegistry, RegisteredNode } from '../runtime/contracts.js';
+import { nodeTypeInfo } from '../sdk/index.js';
+import type { NodeDefinition } from '../sdk/index.js';
+import { coreNodes } from './core/index.js';
+import { dataNodes } from './data/index.js';
+
+let builtins: Map<string, NodeDefinition<never>> | undefined;
+
+function builtinMap(): Map<string, NodeDefinition<never>> {
+  builtins ??= new Map([...coreNodes, ...dataNodes].map((d) => [d.type, d]));
+  return builtins;
+}
+
+export function builtinNodes(): NodeDefinition<never>[] {
+  return [...builtinMap().values()];
+}
+
+export function builtinNode(type: string): NodeDefinition<never> | undefined {
+  return builtinMap().get(type);
+}
+
+export interface RegistryOptions {
+  /** Folder of user node modules (`*.js`, `*.mjs`, each default-exporting a defineNode result). */
+  userNodesDir?: string;
+}
+
+/** A user module that could not be loaded: reported, not fatal (the other types still load). */
+export interface RegistryLoadError {
+  file: string;
+  message: string;
+}
+
+export interface LoadedRegistry extends NodeRegistry {
+  readonly loadErrors: RegistryLoadError[];
+}
+
+function isDefinition(v: unknown): v is NodeDefinition<never> {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Partial<NodeDefinition<never>>;
+  return (
+    typeof d.type === 'string' &&
+    typeof d.run === 'function' &&
+    Array.isArray(d.inputs) &&
+    Array.isArray(d.outputs) &&
+    Array.isArray(d.params)
+  );
+}
+
+async function loadUserNodes(
+  dir: string,
+  into: Map<string, RegisteredNode>,
+  errors: RegistryLoadError[],
+): Promise<void> {
+  let files: string[];
+  try {
+    files = (await readdir(dir)).filter((f) => f.endsWith('.js') || f.endsWith('.mjs')).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw err;
+  }
+  for (const file of files) {
+    const modulePath = path.resolve(dir, file);
+    try {
+      const mod = (await import(pathToFileURL(modulePath).href)) as { default?: unknown };
+      if (!isDefinition(mod.default))
+        throw new Error('it does not default-export a node definition (defineNode({…}))');
+      const def = mod.default;
+      if (into.has(def.type)) throw new Error(`node type "${def.type}" is already defined`);
+      into.set(def.type, { definition: def, modulePath });
+    } catch (err) {
+      errors.push({
+        file: modulePath,
+        message: `User node module ${modulePath}: ${err instanceof Error ? err.message : String(err)}`,
+      });
+    }
+  }
+}
+
+export async function createRegistry(options: RegistryOptions = {}): Promise<LoadedRegistry> {
+  const nodes = new Map<string, RegisteredNode>(builtinNodes().map((d) => [d.type, { definition: d }]));
+  const loadErrors: RegistryLoadError[] = [];
+  if (options.userNodesDir) await loadUserNodes(options.userNodesDir, nodes, loadErrors);
+  const infos = [...nodes.values()]
+    .map((n) => nodeTypeInfo(n.definition))
+    .sort((a, b) => a.category.localeCompare(b.category) || a.title.localeCompare(b.title));
+  return {
+    loadErrors,
+    get: (type) => nodes.get(type),
+    list: (): NodeTypeInfo[] => infos,
+  };
+}
