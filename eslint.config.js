@@ -4,10 +4,31 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'net', 'http', 'crypto', 'url', 'stream', 'worker_threads'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'net',
+  'http',
+  'crypto',
+  'url',
+  'stream',
+  'worker_threads',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.d.ts', 'bench/results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/*.d.ts',
+      'bench/results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +39,11 @@ export default tseslint.config(
     },
   },
   {
+    // Benchmarks and E2E specs run code in the page too (page.evaluate).
+    files: ['bench/**', 'e2e/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
@@ -25,7 +51,21 @@ export default tseslint.config(
     // The engine never imports Electron.
     files: ['engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*'], message: 'engine/ must not import electron (design.md: layers).' }, { group: ['**/renderer/**', '**/electron/**'], message: 'engine/ must not import the renderer or electron/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['electron', 'electron/*'],
+              message: 'engine/ must not import electron (design.md: layers).',
+            },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'engine/ must not import the renderer or electron/.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -33,7 +73,21 @@ export default tseslint.config(
     files: ['engine/model/**/*.ts', 'engine/types/**/*.ts', 'engine/check/**/*.ts', 'engine/host/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron'], message: 'Pure engine modules must not import Node.js or Electron: the renderer bundles them.' }, { group: ['**/runtime/**', '**/server/**', '**/cli/**', '**/nodes/**', '**/store/**'], message: 'Pure engine modules must not import the engine host side.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron'],
+              message: 'Pure engine modules must not import Node.js or Electron: the renderer bundles them.',
+            },
+            {
+              group: ['**/runtime/**', '**/server/**', '**/cli/**', '**/nodes/**', '**/store/**'],
+              message: 'Pure engine modules must not import the engine host side.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -45,7 +99,30 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeBuiltins, 'electron', 'electron/*'], message: 'The renderer must not import Node.js or Electron: it talks to the host API.' }, { group: ['**/engine/runtime/**', '**/engine/server/**', '**/engine/cli/**', '**/engine/nodes/**', '**/engine/store/**', '**/engine/sdk/**', '**/electron/**'], message: 'The renderer may import only engine/model, engine/types, engine/check and engine/host.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...nodeBuiltins, 'electron', 'electron/*'],
+              message: 'The renderer must not import Node.js or Electron: it talks to the host API.',
+            },
+            {
+              group: [
+                '**/engine/runtime/**',
+                '**/engine/server/**',
+                '**/engine/cli/**',
+                '**/engine/nodes/**',
+                '**/engine/store/**',
+                '**/engine/sdk/**',
+                '**/electron/**',
+              ],
+              message:
+                'The renderer may import only engine/model, engine/types, engine/check and engine/host.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'renderer/src/**/*.test.ts', 'renderer/src/**/*.test.tsx', 'electron/**/*.test.ts'],
+    include: [
+      'engine/**/*.test.ts',
+      'renderer/src/**/*.test.ts',
+      'renderer/src/**/*.test.tsx',
+      'electron/**/*.test.ts',
+    ],
     // Integration tests fork real node processes from the bundled worker: build it once first.
     globalSetup: ['./engine/testing/globalSetup.ts'],
     testTimeout: 30_000,

@@ -13,13 +13,15 @@ function newestSource(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }
 
 const engineDir = path.join(root, 'engine');
-const stale = !existsSync(bundle) || (existsSync(engineDir) && newestSource(engineDir) > statSync(bundle).mtimeMs);
+const stale =
+  !existsSync(bundle) || (existsSync(engineDir) && newestSource(engineDir) > statSync(bundle).mtimeMs);
 if (stale) {
   const { buildEngine } = await import(pathToFileURL(path.join(root, 'scripts/build.mjs')).href);
   await buildEngine();

@@ -26,7 +26,9 @@ export async function buildEngine() {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 }
 
@@ -53,7 +55,13 @@ export async function buildElectron() {
     banner: { js: "const __sluiceMainUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // A sandboxed preload must be one CommonJS file with nothing but `electron` required.
-  await build({ ...common, entryPoints: { preload: 'electron/preload.ts' }, outdir: 'dist/electron', format: 'cjs', outExtension: { '.js': '.cjs' } });
+  await build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+  });
 }
 
 export async function buildRenderer() {

@@ -47,7 +47,13 @@ step('lint', npx, ['eslint', '.']);
 step('format', npx, ['prettier', '--check', '.']);
 step('typecheck', 'node', ['scripts/typecheck.mjs']);
 const vitestJson = path.join(out, 'vitest.json');
-step('vitest', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('vitest', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 countVitest(vitestJson);
 if (!quick) {
   if (step('build', 'node', ['scripts/build.mjs', '--all'])) {

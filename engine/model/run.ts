@@ -2,13 +2,7 @@
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' | 'completed';
 
-export type NodeStatus =
-  | 'pending'
-  | 'running'
-  | 'retrying'
-  | 'completed'
-  | 'failed'
-  | 'cancelled';
+export type NodeStatus = 'pending' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
