@@ -1,0 +1,117 @@
+// Bad input through the real runtime: each failure names what is at fault, fails its node, and leaves
+// no partial output.
+import { existsSync, readdirSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { edge, node, runWorkflow } from './testing/runWorkflow.js';
+
+/** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */
+const SLOW_MS = 120_000;
+
+const WEATHER = path.resolve('node_modules/vega-datasets/data/seattle-weather.csv');
+
+let dir: string;
+let broken: string;
+let bigBroken: string;
+/** 1-based line of the broken row (line 1 is the header). */
+const brokenLine = 1200;
+const bigBrokenLine = 28_000;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'sluice-bad-'));
+  const lines = (await readFile(WEATHER, 'utf8')).trimEnd().split('\n');
+  // A row with one field too many: inside DuckDB's sniffing sample in the small file, far past it
+  // (about 20 k rows) in the big one.
+  const small = [...lines];
+  small[brokenLine - 1] += ',extra';
+  broken = path.join(dir, 'broken-weather.csv');
+  await writeFile(broken, small.join('\n') + '\n');
+  const big = [lines[0]!];
+  while (big.length < 30_000) big.push(...lines.slice(1));
+  big[bigBrokenLine - 1] += ',extra';
+  bigBroken = path.join(dir, 'big-broken-weather.csv');
+  await writeFile(bigBroken, big.join('\n') + '\n');
+});
+
+describe('bad input fails its node with a message naming the fault', { timeout: SLOW_MS }, () => {
+  it('a CSV with a broken row in the sniffed sample fails the source, naming file and line', async () => {
+    const r = await runWorkflow(
+      [node('load', 'csv.read', { path: broken }), node('show', 'data.inspect')],
+      [edge('load', 'table', 'show', 'in')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('load')).toContain(`${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS)`);
+  });
+
+  it('a broken row past the sample fails the node that executes the query; the Parquet sink writes nothing', async () => {
+    const out = path.join(dir, 'out', 'result.parquet');
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: bigBroken }),
+        node('agg', 'sql.query', { sql: 'SELECT weather, count(*) AS n FROM input GROUP BY 1' }),
+        node('save', 'parquet.write', { path: out }),
+      ],
+      [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'save', 'table')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('save')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+    expect(existsSync(out)).toBe(false);
+    expect(existsSync(path.dirname(out)) ? readdirSync(path.dirname(out)) : []).toEqual([]);
+  });
+
+  it('with "check every row", the CSV source itself fails', async () => {
+    const r = await runWorkflow(
+      [node('load', 'csv.read', { path: bigBroken, validate: true }), node('show', 'data.inspect')],
+      [edge('load', 'table', 'show', 'in')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('load')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+  });
+
+  it('a SQL syntax error names the node and the position in its SQL', async () => {
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: WEATHER }),
+        node('agg', 'sql.query', { sql: 'SELECT weather,\n  count(*) AS n FORM input' }),
+        node('show', 'data.inspect'),
+      ],
+      [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'show', 'in')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('agg')).toMatch(
+      /^Node "agg": syntax error at line 2, column 17: .*syntax error at or near "FORM"/,
+    );
+  });
+
+  it('a missing column is named (sql.query and table.select)', async () => {
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: WEATHER }),
+        node('agg', 'sql.query', { sql: 'SELECT temperature FROM input' }),
+        node('show', 'data.inspect'),
+      ],
+      [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'show', 'in')],
+    );
+    expect(r.nodeError('agg')).toContain('missing column "temperature"');
+    const s = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: WEATHER }),
+        node('pick', 'table.select', { columns: 'date, temprature AS t' }),
+        node('show', 'data.inspect'),
+      ],
+      [edge('load', 'table', 'pick', 'table'), edge('pick', 'table', 'show', 'in')],
+    );
+    expect(s.nodeError('pick')).toContain('missing column "temprature"');
+  });
+
+  it('a missing file names the path', async () => {
+    const missing = path.join(dir, 'nope.csv');
+    const r = await runWorkflow(
+      [node('load', 'csv.read', { path: missing }), node('show', 'data.inspect')],
+      [edge('load', 'table', 'show', 'in')],
+    );
+    expect(r.nodeError('load')).toContain(`file not found: ${missing}`);
+  });
+});

@@ -1,0 +1,114 @@
+// DuckDB access for data nodes: one in-memory database per process, loaded lazily (dynamic import)
+// so the worker bundle stays light and processes that never touch tables never load it.
+
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { sluiceTypeOf, type TableColumn } from './tableRef.js';
+
+let instance: Promise<DuckDBInstance> | undefined;
+
+async function getInstance(): Promise<DuckDBInstance> {
+  instance ??= import('@duckdb/node-api').then((m) => m.DuckDBInstance.create(':memory:'));
+  return instance;
+}
+
+/**
+ * Starts creating the database without waiting for it: a node calls this before it waits for its
+ * inputs, so DuckDB is ready when the first table arrives.
+ */
+export function warmUp(): void {
+  getInstance().catch(() => undefined);
+}
+
+/** A fresh connection (its own interrupt and progress), closed by `withConnection`. */
+export async function withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const db = await getInstance();
+  const c = await db.connect();
+  try {
+    return await fn(c);
+  } finally {
+    c.closeSync();
+  }
+}
+
+/** Column names and types of a SELECT, without running it (DESCRIBE binds the query only). */
+export async function describe(c: DuckDBConnection, select: string): Promise<TableColumn[]> {
+  const reader = await c.runAndReadAll(`DESCRIBE ${select}`);
+  return reader.getRowObjectsJson().map((row) => {
+    const dbType = String(row['column_type']);
+    return { name: String(row['column_name']), type: sluiceTypeOf(dbType), dbType };
+  });
+}
+
+export interface ExecuteOptions {
+  signal: AbortSignal;
+  /** Called about once a second while the statement runs (seconds elapsed). */
+  onTick?: (seconds: number) => void;
+}
+
+/**
+ * Runs one statement; interrupts DuckDB when `signal` aborts. DuckDB's own query progress is not
+ * reported through the Node API here (it stays at -1/0), so callers report coarse steps and ticks.
+ */
+export async function execute(
+  c: DuckDBConnection,
+  sql: string,
+  options: ExecuteOptions,
+): Promise<Record<string, unknown>[]> {
+  options.signal.throwIfAborted();
+  const onAbort = (): void => c.interrupt();
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  const started = Date.now();
+  const timer = options.onTick
+    ? setInterval(() => options.onTick?.(Math.round((Date.now() - started) / 1000)), 1000)
+    : undefined;
+  try {
+    const reader = await c.runAndReadAll(sql);
+    return reader.getRowObjectsJson();
+  } catch (err) {
+    if (options.signal.aborted) throw new Error('Cancelled', { cause: err });
+    throw err;
+  } finally {
+    if (timer) clearInterval(timer);
+    options.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * JSON rows with integer and decimal columns as numbers (DuckDB's JSON gives BIGINT and DECIMAL as
+ * strings); integers beyond 2^53 stay strings rather than lose digits.
+ */
+export function normalizeRows(
+  rows: Record<string, unknown>[],
+  columns: TableColumn[],
+): Record<string, unknown>[] {
+  const numeric = columns.filter((c) => c.type === 'integer' || c.type === 'number').map((c) => c.name);
+  if (numeric.length === 0) return rows;
+  for (const row of rows) {
+    for (const name of numeric) {
+      const v = row[name];
+      if (typeof v !== 'string') continue;
+      const n = Number(v);
+      if (Number.isFinite(n) && (Number.isSafeInteger(n) || !/^-?\d+$/.test(v))) row[name] = n;
+    }
+  }
+  return rows;
+}
+
+/** Streams the rows of a SELECT in DuckDB's chunks (about 2048 rows), as JSON-ready arrays. */
+export async function* streamRows(
+  c: DuckDBConnection,
+  select: string,
+  signal: AbortSignal,
+): AsyncGenerator<unknown[][]> {
+  const onAbort = (): void => c.interrupt();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const result = await c.stream(select);
+    for await (const rows of result.yieldRowsJson()) {
+      signal.throwIfAborted();
+      yield rows;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}

@@ -1,0 +1,34 @@
+// parquet.read: a Parquet file as a table ref.
+import { defineNode } from '../../sdk/index.js';
+import { fileTable, inferFileTable, resolveAgainst } from './fileSource.js';
+import { sendTable } from './tableIo.js';
+
+interface ParquetReadParams {
+  path: string;
+}
+
+export default defineNode<ParquetReadParams>({
+  type: 'parquet.read',
+  title: 'Read Parquet',
+  category: 'Sources',
+  description: 'Reads a Parquet file; its schema comes from the file footer.',
+  inputs: [],
+  outputs: [{ name: 'table', type: 'table' }],
+  params: [
+    { key: 'path', kind: 'path', mode: 'open', extensions: ['parquet'], required: true, label: 'File' },
+  ],
+  preload: ['@duckdb/node-api'],
+  async inferOutputs({ params, baseDir }) {
+    return inferFileTable(
+      params.path ? { kind: 'parquet', path: resolveAgainst(baseDir, params.path) } : undefined,
+    );
+  },
+  async run(ctx) {
+    const ref = await fileTable(
+      ctx.nodeId,
+      { kind: 'parquet', path: ctx.resolvePath(ctx.params.path) },
+      ctx.signal,
+    );
+    await sendTable(ctx, 'table', ref);
+  },
+});

@@ -1,0 +1,194 @@
+// A value on a `table{…}` port: ONE message that says where the rows are, never the rows themselves.
+// Either a file DuckDB reads directly, or a deferred query over other refs that the next SQL node
+// composes into its own (KNIME-style lazy SQL). Pure: no Node.js, no DuckDB — only SQL text.
+
+/** A column as a table ref carries it: its name, its Sluice type and DuckDB's own type name. */
+export interface TableColumn {
+  name: string;
+  /** Sluice scalar type: integer, number, string, boolean, date, timestamp, json. */
+  type: string;
+  /** DuckDB's type name (BIGINT, DECIMAL(4,2) …), used when a stand-in relation is built. */
+  dbType: string;
+}
+
+export interface CsvReadOptions {
+  header: boolean;
+  /** A single character; DuckDB sniffs it when absent. */
+  delimiter?: string;
+  /** Column types fixed at read time, so the deferred read has the schema that was checked. */
+  columnTypes?: Record<string, string>;
+  /**
+   * The dialect DuckDB sniffed once: with it (and the column types) later reads skip sniffing
+   * (`auto_detect=false`) and read exactly what was checked.
+   */
+  dialect?: CsvDialect;
+}
+
+export interface CsvDialect {
+  quote: string;
+  escape: string;
+  /** As DuckDB writes it, e.g. `\n` (backslash, n). */
+  newLine: string;
+  comment: string;
+  skip: number;
+  dateFormat?: string;
+  timestampFormat?: string;
+}
+
+export type TableSource =
+  | { kind: 'csv'; path: string; options: CsvReadOptions }
+  | { kind: 'parquet'; path: string }
+  | { kind: 'json'; path: string; format: 'auto' | 'newline_delimited' | 'array' }
+  /** `sql` reads the tables named in `inputs`; composed as CTEs of those names. */
+  | { kind: 'query'; sql: string; inputs: Record<string, TableRef> };
+
+export interface TableRef {
+  /** Marks the message as a table reference (and its format version). */
+  sluiceTable: 1;
+  source: TableSource;
+  columns: TableColumn[];
+}
+
+export function isTableRef(value: unknown): value is TableRef {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<TableRef>;
+  return v.sluiceTable === 1 && !!v.source && typeof v.source === 'object' && Array.isArray(v.columns);
+}
+
+/** A SQL identifier, always quoted so any column or port name works. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/** A SQL string literal. */
+export function quoteLiteral(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Removes trailing semicolons and whitespace, so a user's statement can sit inside a subquery. */
+export function trimStatement(sql: string): string {
+  return sql.replace(/[\s;]+$/u, '');
+}
+
+/** SQL that reads one file source as a relation (table function call). */
+function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
+  switch (source.kind) {
+    case 'csv': {
+      const o = source.options;
+      const args = [quoteLiteral(source.path), `header=${o.header ? 'true' : 'false'}`];
+      if (o.delimiter) args.push(`delim=${quoteLiteral(o.delimiter)}`);
+      const d = o.dialect;
+      if (d && o.delimiter && o.columnTypes) {
+        args.push(
+          'auto_detect=false',
+          `quote=${quoteLiteral(d.quote)}`,
+          `escape=${quoteLiteral(d.escape)}`,
+          `new_line=${quoteLiteral(d.newLine)}`,
+          `comment=${quoteLiteral(d.comment)}`,
+          `skip=${Math.max(0, Math.floor(d.skip))}`,
+        );
+        if (d.dateFormat) args.push(`dateformat=${quoteLiteral(d.dateFormat)}`);
+        if (d.timestampFormat) args.push(`timestampformat=${quoteLiteral(d.timestampFormat)}`);
+      }
+      if (o.columnTypes && Object.keys(o.columnTypes).length > 0) {
+        const cols = Object.entries(o.columnTypes)
+          .map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`)
+          .join(', ');
+        args.push(`columns={${cols}}`);
+      }
+      return `read_csv(${args.join(', ')})`;
+    }
+    case 'parquet':
+      return `read_parquet(${quoteLiteral(source.path)})`;
+    case 'json':
+      return `read_json(${quoteLiteral(source.path)}, format=${quoteLiteral(source.format)})`;
+  }
+}
+
+/**
+ * A SELECT statement that yields the rows of `ref`. A deferred query becomes
+ * `WITH "a" AS (…), "b" AS (…) SELECT * FROM (user sql)`: each input composes recursively, and the
+ * user's own statement stays intact inside a subquery (it may have its own WITH).
+ */
+export function selectSql(ref: TableRef): string {
+  const source = ref.source;
+  if (source.kind !== 'query') return `SELECT * FROM ${fileRelation(source)}`;
+  const names = Object.keys(source.inputs);
+  if (names.length === 0) return trimStatement(source.sql);
+  const ctes = names.map((name) => `${quoteIdent(name)} AS (${selectSql(source.inputs[name]!)})`);
+  return `WITH ${ctes.join(', ')} SELECT * FROM (${trimStatement(source.sql)}) AS ${quoteIdent('sluice_q')}`;
+}
+
+/** A relation usable after FROM: a table function for files, a parenthesized query otherwise. */
+export function relationSql(ref: TableRef): string {
+  return ref.source.kind === 'query' ? `(${selectSql(ref)})` : fileRelation(ref.source);
+}
+
+/** A deferred query over named input refs. */
+export function queryRef(sql: string, inputs: Record<string, TableRef>, columns: TableColumn[]): TableRef {
+  return { sluiceTable: 1, source: { kind: 'query', sql, inputs }, columns };
+}
+
+export function fileRef(source: Exclude<TableSource, { kind: 'query' }>, columns: TableColumn[]): TableRef {
+  return { sluiceTable: 1, source, columns };
+}
+
+/** Files a ref reads, depth first (for messages and for checks that they still exist). */
+export function refFiles(ref: TableRef): string[] {
+  const source = ref.source;
+  if (source.kind !== 'query') return [source.path];
+  return Object.values(source.inputs).flatMap(refFiles);
+}
+
+/** Number of query levels above the files: how much work executing the ref would compose. */
+export function queryDepth(ref: TableRef): number {
+  const source = ref.source;
+  if (source.kind !== 'query') return 0;
+  return 1 + Math.max(0, ...Object.values(source.inputs).map(queryDepth));
+}
+
+/** Maps a DuckDB type name to the Sluice scalar a port type shows. */
+export function sluiceTypeOf(dbType: string): string {
+  const t = dbType.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t)) {
+    return 'integer';
+  }
+  if (/^(FLOAT|DOUBLE|REAL)$/.test(t) || t.startsWith('DECIMAL')) return 'number';
+  if (t === 'VARCHAR' || t === 'UUID' || t.startsWith('ENUM')) return 'string';
+  if (t === 'BOOLEAN') return 'boolean';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  return 'json';
+}
+
+/** The DuckDB type used for a Sluice column type when only the port type is known. */
+export function dbTypeOf(sluiceType: string): string {
+  switch (sluiceType) {
+    case 'integer':
+      return 'BIGINT';
+    case 'number':
+      return 'DOUBLE';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'date':
+      return 'DATE';
+    case 'timestamp':
+      return 'TIMESTAMP';
+    case 'json':
+      return 'JSON';
+    default:
+      return 'VARCHAR';
+  }
+}
+
+/**
+ * An empty relation with the given columns: stands in for an upstream table whose rows do not exist
+ * yet, so a query over it can be DESCRIBEd while a workflow is checked.
+ */
+export function standInRef(columns: TableColumn[]): TableRef {
+  const select =
+    columns.length === 0
+      ? 'SELECT 1 AS "sluice_empty" WHERE false'
+      : `SELECT ${columns.map((c) => `NULL::${c.dbType} AS ${quoteIdent(c.name)}`).join(', ')} WHERE false`;
+  return queryRef(select, {}, columns);
+}
