@@ -4,11 +4,11 @@
 // failure policy, and stops, pauses and resumes.
 
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { checkWorkflow } from '../check/index.js';
+import { checkWithInference } from '../check/withInference.js';
 import { applyParamDefaults } from '../model/params.js';
 import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
@@ -86,37 +86,23 @@ function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides'
   return copy;
 }
 
-/** Output types that node types know before the run (inferOutputs); failures leave the declared type. */
-async function inferOutputTypes(
-  w: Workflow,
-  get: (type: string) => RegisteredNode | undefined,
-  baseDir: string,
-): Promise<Record<string, Record<string, string>>> {
-  const out: Record<string, Record<string, string>> = {};
-  await Promise.all(
-    w.nodes.map(async (n) => {
-      const def = get(n.type)?.definition;
-      if (!def?.inferOutputs) return;
-      try {
-        out[n.id] = await def.inferOutputs({
-          params: applyParamDefaults(def, n.params) as never,
-          inputs: {},
-          baseDir,
-        });
-      } catch {
-        // The node reports the real problem when it runs.
-      }
-    }),
-  );
-  return out;
-}
-
 export async function startRun(options: RunOptions): Promise<RunHandle> {
   const workflow = applyOverrides(options.workflow, options.paramOverrides);
   const typesMap = new Map<string, NodeTypeInfo>(options.registry.list().map((i) => [i.type, i]));
-  const outputTypes = await inferOutputTypes(workflow, (t) => options.registry.get(t), options.baseDir);
-  const { problems, portTypes } = checkWorkflow(workflow, typesMap, { outputTypes });
-  const errors = problems.filter((p) => p.severity === 'error');
+  // An inference that fails (a missing file, a database down) leaves the declared types: the node
+  // reports the real problem, with its context, when it runs.
+  const checked = await checkWithInference(workflow, typesMap, (node, inputs) => {
+    const def = options.registry.get(node.type)?.definition;
+    return def?.inferOutputs?.({
+      params: applyParamDefaults(def, node.params) as never,
+      inputs,
+      baseDir: options.baseDir,
+    });
+  });
+  const portTypes = checked.portTypes;
+  const errors = checked.problems.filter(
+    (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),
+  );
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
 
   const runId = newRunId();
@@ -417,11 +403,8 @@ class Run {
       this.flushCounts();
       this.endedAt = Date.now();
       this.setStatus(final);
-      const summary = this.summary();
-      await writeFile(path.join(this.runDir, 'summary.json'), JSON.stringify(summary, null, 2)).catch(
-        () => undefined,
-      );
-      this.resolveDone(summary);
+      // Persisting the run is the host's job (engine/store/runStore.ts), not the runtime's.
+      this.resolveDone(this.summary());
     })();
     return this.ending;
   }
