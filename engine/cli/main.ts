@@ -3,24 +3,27 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkWorkflow } from '../check/index.js';
 import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
+import { validateWorkflow } from '../service/validateWorkflow.js';
 import { parseWorkflow } from '../model/load.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry, type LoadedRegistry } from '../nodes/registry.js';
 import { startRun, WorkflowInvalidError } from '../runtime/runController.js';
+import { RunStore } from '../store/runStore.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { formatEvent, formatNodeTypes } from './format.js';
+import { runHistoryPlace } from './runHistory.js';
 
 declare const SLUICE_VERSION: string | undefined;
 
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:
-  run FILE [--param NODE.KEY=VALUE …] [--json] [--nodes-dir DIR]
-                        run a workflow; exit 0 completed, 1 failed or cancelled, 2 invalid
-                        (runs are kept in .sluice/runs/ next to the file)
+  run FILE [--param NODE.KEY=VALUE …] [--json] [--nodes-dir DIR] [--workspace DIR]
+                        run a workflow; exit 0 completed, 1 failed or cancelled, 2 invalid.
+                        The run joins the history that "sluice serve" lists: DIR/.sluice/runs,
+                        else the nearest .sluice/runs above the file, else one next to it
   validate FILE [--nodes-dir DIR]
                         print every problem of a workflow; exit 0 valid, 2 invalid
   nodes [--json] [--nodes-dir DIR]
@@ -29,7 +32,7 @@ Commands:
                         the editor in a browser (sluice serve --help)
 
 Options:
-  --nodes-dir DIR       folder of user node modules (*.js, *.mjs); also $SLUICE_NODES_DIR
+  --nodes-dir DIR       folder of user node modules (*.js, *.mjs, *.ts); also $SLUICE_NODES_DIR
   --help, --version`;
 
 interface Io {
@@ -87,7 +90,8 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
   const types = new Map<string, NodeTypeInfo>(registry.list().map((i) => [i.type, i]));
-  const { problems } = checkWorkflow(workflow, types);
+  // The same check as the editor's: inferred schemas (CSV columns, SQL results) included.
+  const problems = await validateWorkflow(workflow, registry, types, path.dirname(path.resolve(file)));
   printProblems(file, problems, io);
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) {
@@ -109,22 +113,23 @@ async function nodesCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function runCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseCommandArgs(argv, { flags: ['--json'], options: ['--nodes-dir'] });
+  const args = parseCommandArgs(argv, { flags: ['--json'], options: ['--nodes-dir', '--workspace'] });
   const file = fileArg(args.positional, 'run');
   const json = args.flags.has('--json');
   const workflow = await readWorkflow(file, io);
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
   const baseDir = path.dirname(path.resolve(file));
+  const { runsDir, workflowPath } = runHistoryPlace(file, args.options.get('--workspace'));
   let handle;
   try {
     handle = await startRun({
       workflow,
       baseDir,
-      runsDir: path.join(baseDir, '.sluice', 'runs'),
+      runsDir,
       registry,
       paramOverrides: args.params,
-      workflowPath: path.resolve(file),
+      workflowPath,
     });
   } catch (err) {
     if (err instanceof WorkflowInvalidError) {
@@ -133,6 +138,9 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     }
     throw err;
   }
+  // The run's history (run.json, events.ndjson), written as `sluice serve` writes its runs.
+  const store = new RunStore({ runsDir, warn: (m) => io.err(`warning: ${m}`) });
+  store.record(handle);
   if (!json) io.out(`run ${handle.runId} (${handle.runDir})`);
   handle.onEvent((e) => {
     if (json) io.out(JSON.stringify(e));
@@ -152,6 +160,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   process.on('SIGTERM', onSigint);
   try {
     const summary = await handle.done;
+    await store.flush();
     if (!json && summary.endedAt)
       io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s`);
     return summary.status === 'completed' ? 0 : 1;
