@@ -1,0 +1,247 @@
+// The React Flow canvas, controlled by the editor store: the flow nodes and edges are derived from
+// the Workflow document, and every change React Flow reports becomes a store edit.
+
+import { useCallback, useMemo, useRef, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  useStore as useFlowStore,
+  type ReactFlowState,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import type { Position } from '../../../engine/model/workflow.js';
+import { checkConnection } from '../../../engine/check/index.js';
+import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from '../canvas/derive.js';
+import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import type { Selection } from '../store/edits.js';
+import { FlowNode } from './FlowNode.js';
+import { NoteNode } from './NoteNode.js';
+import { ConnectionHint } from './ConnectionHint.js';
+import { OverviewCanvas } from './OverviewCanvas.js';
+import { SIMPLE_ZOOM } from '../canvas/layoutMetrics.js';
+import { QuickAdd } from './QuickAdd.js';
+import { NODE_TYPE_MIME } from './Palette.js';
+import { useResolvedTheme } from '../theme.js';
+import { pointer } from '../pointer.js';
+
+const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
+
+const nodeTypes: NodeTypes = { sluice: FlowNode, note: NoteNode };
+
+const NO_EDGES: Edge[] = [];
+const selectDoc = (s: EditorState) => s.doc;
+const selectSelection = (s: EditorState) => s.selection;
+const selectTypes = (s: EditorState) => s.typesById;
+const selectPortTypes = (s: EditorState) => s.portTypes;
+const selectFaultyNodes = (s: EditorState) => s.faultyNodes;
+const selectFaultyEdges = (s: EditorState) => s.faultyEdges;
+
+function toNewEdge(c: Connection | Edge) {
+  return {
+    source: c.source,
+    sourcePort: c.sourceHandle ?? '',
+    target: c.target,
+    targetPort: c.targetHandle ?? '',
+  };
+}
+
+/** Applies React Flow's selection changes to a store selection. */
+function applySelectChanges(
+  sel: Selection,
+  changes: Array<{ id: string; selected: boolean }>,
+  kind: 'nodes' | 'edges',
+): Selection {
+  const nodes = new Set(sel.nodes);
+  const notes = new Set(sel.notes);
+  const edges = new Set(sel.edges);
+  for (const c of changes) {
+    if (kind === 'edges') {
+      if (c.selected) edges.add(c.id);
+      else edges.delete(c.id);
+    } else if (c.id.startsWith(NOTE_PREFIX)) {
+      const id = c.id.slice(NOTE_PREFIX.length);
+      if (c.selected) notes.add(id);
+      else notes.delete(id);
+    } else if (c.selected) nodes.add(c.id);
+    else nodes.delete(c.id);
+  }
+  return { nodes: [...nodes], edges: [...edges], notes: [...notes] };
+}
+
+export function Canvas() {
+  const doc = useEditor(selectDoc);
+  const selection = useEditor(selectSelection);
+  const typesById = useEditor(selectTypes);
+  const portTypes = useEditor(selectPortTypes);
+  const faultyNodes = useEditor(selectFaultyNodes);
+  const faultyEdges = useEditor(selectFaultyEdges);
+  const theme = useResolvedTheme();
+  const flow = useReactFlow();
+  // A memo cache, not render state: one per canvas, kept for the canvas's lifetime.
+  const [deriver] = useState(() => new FlowDeriver());
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const input = useMemo(
+    () => ({ doc, selection, typesById, portTypes, faultyNodes, faultyEdges }),
+    [doc, selection, typesById, portTypes, faultyNodes, faultyEdges],
+  );
+  const zoomedOut = useFlowStore(selectZoomedOut);
+  const derivedNodes = useMemo(() => deriver.nodes(input), [deriver, input]);
+  const derivedEdges = useMemo(() => deriver.edges(input), [deriver, input]);
+  // Zoomed out, OverviewCanvas draws the graph: React Flow keeps the nodes (for fit view, box
+  // selection, the minimap) but renders none of them.
+  const nodes = useMemo(
+    () => (zoomedOut ? derivedNodes.map((n) => ({ ...n, hidden: true })) : derivedNodes),
+    [zoomedOut, derivedNodes],
+  );
+  const edges = zoomedOut ? NO_EDGES : derivedEdges;
+
+  const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
+    const store = editorStore.getState();
+    const positions = new Map<string, Position>();
+    let dragging = false;
+    const selects: Array<{ id: string; selected: boolean }> = [];
+    for (const c of changes) {
+      if (c.type === 'position' && c.position) {
+        const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
+        positions.set(id, c.position);
+        dragging ||= c.dragging === true;
+      } else if (c.type === 'position' && c.dragging === false) {
+        store.endGroup();
+      } else if (c.type === 'select') {
+        selects.push({ id: c.id, selected: c.selected });
+      }
+    }
+    if (positions.size > 0) store.moveNodes(positions, dragging);
+    if (selects.length > 0)
+      store.select(applySelectChanges(editorStore.getState().selection, selects, 'nodes'));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
+    if (selects.length > 0) {
+      const store = editorStore.getState();
+      store.select(applySelectChanges(store.selection, selects, 'edges'));
+    }
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection>((c) => {
+    const { doc: w, typesById: types } = editorStore.getState();
+    return checkConnection(w, types, toNewEdge(c)).ok;
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    const store = editorStore.getState();
+    const result = store.connect(toNewEdge(c));
+    if (!result.ok) store.notify('error', result.message);
+  }, []);
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      // A wire dropped on empty space opens quick-add, listing only node types that fit it.
+      if (state.isValid || state.toNode || !state.fromNode || !state.fromHandle?.id) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+      const screen = { x: point.clientX, y: point.clientY };
+      editorStore.getState().openQuickAdd({
+        position: flow.screenToFlowPosition(screen),
+        screen,
+        from: { nodeId: state.fromNode.id, port: state.fromHandle.id, side: state.fromHandle.type },
+      });
+    },
+    [flow],
+  );
+
+  const onDoubleClick = useCallback(
+    (e: React.MouseEvent) => {
+      const target = e.target as HTMLElement;
+      if (!target.classList.contains('react-flow__pane')) return;
+      const screen = { x: e.clientX, y: e.clientY };
+      editorStore.getState().openQuickAdd({ position: flow.screenToFlowPosition(screen), screen });
+    },
+    [flow],
+  );
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes(NODE_TYPE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const type = e.dataTransfer.getData(NODE_TYPE_MIME);
+      if (!type) return;
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const store = editorStore.getState();
+      const result = store.addNode(type, { x: p.x - 110, y: p.y - 20 });
+      if (!result.ok) store.notify('error', result.message);
+    },
+    [flow],
+  );
+
+  const onMouseMove = useCallback(
+    (e: React.MouseEvent) => {
+      pointer.flow = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    },
+    [flow],
+  );
+
+  return (
+    <div
+      className="canvas"
+      ref={wrapper}
+      data-testid="canvas"
+      onDoubleClick={onDoubleClick}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onMouseMove={onMouseMove}
+    >
+      <ReactFlow<AnyFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={() => editorStore.getState().endGroup()}
+        colorMode={theme}
+        onlyRenderVisibleElements
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        zoomOnDoubleClick={false}
+        panOnDrag={[0, 1]}
+        minZoom={0.05}
+        maxZoom={2.5}
+        defaultViewport={doc.viewport ?? { x: 40, y: 40, zoom: 1 }}
+        connectionRadius={28}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ interactionWidth: 16 }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <Controls position="bottom-left" showInteractive={false} />
+        {/* Zoomed out, the overview canvas already shows the whole graph: no minimap to repaint. */}
+        {!zoomedOut && (
+          <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Minimap" />
+        )}
+        <ConnectionHint />
+        {zoomedOut && <OverviewCanvas />}
+      </ReactFlow>
+      <QuickAdd />
+    </div>
+  );
+}

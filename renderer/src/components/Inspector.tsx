@@ -1,0 +1,184 @@
+// The inspector: the selected node's form (label, parameters from its type's schema with inline
+// validation, run policy), or the workflow's own properties when nothing is selected.
+
+import { useMemo } from 'react';
+import type { NodePolicy, WorkflowNode } from '../../../engine/model/workflow.js';
+import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
+import { validateParams } from '../../../engine/model/params.js';
+import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { ParamField } from './ParamField.js';
+
+const selectSelection = (s: EditorState) => s.selection;
+const selectDoc = (s: EditorState) => s.doc;
+const selectTypes = (s: EditorState) => s.typesById;
+
+/** Strips the "Node "x": parameter "k" " prefix: beside the field, the field name is already shown. */
+function shortMessage(message: string): string {
+  return message.replace(/^Node "[^"]*": parameter "[^"]*" /, '');
+}
+
+function PolicyForm({ node }: { node: WorkflowNode }) {
+  const policy = node.policy ?? {};
+  const update = (patch: Partial<NodePolicy>) =>
+    editorStore.getState().setPolicy(node.id, { ...policy, ...patch });
+  const num = (v: string) => (v === '' ? undefined : Math.max(0, Number(v)));
+  return (
+    <details className="policy">
+      <summary>Run policy</summary>
+      <div className="field">
+        <label className="field-label">Retries</label>
+        <input
+          className="field-input"
+          type="number"
+          min={0}
+          value={policy.retries ?? ''}
+          placeholder="0"
+          onChange={(e) => update({ retries: num(e.target.value) })}
+          data-testid="policy-retries"
+        />
+      </div>
+      <div className="field">
+        <label className="field-label">Retry backoff (ms)</label>
+        <input
+          className="field-input"
+          type="number"
+          min={0}
+          value={policy.retryBackoffMs ?? ''}
+          placeholder="default"
+          onChange={(e) => update({ retryBackoffMs: num(e.target.value) })}
+        />
+      </div>
+      <div className="field">
+        <label className="field-label">Timeout (ms)</label>
+        <input
+          className="field-input"
+          type="number"
+          min={0}
+          value={policy.timeoutMs ?? ''}
+          placeholder="none"
+          onChange={(e) => update({ timeoutMs: num(e.target.value) })}
+          data-testid="policy-timeout"
+        />
+      </div>
+      <div className="field field-inline">
+        <label className="field-label">Allow failure</label>
+        <input
+          type="checkbox"
+          checked={policy.allowFail === true}
+          onChange={(e) => update({ allowFail: e.target.checked })}
+          data-testid="policy-allow-fail"
+        />
+      </div>
+    </details>
+  );
+}
+
+function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | undefined }) {
+  const errors = useMemo(() => {
+    const byKey = new Map<string, string>();
+    if (info)
+      for (const p of validateParams(info, node.params, node.id))
+        if (p.field && !byKey.has(p.field)) byKey.set(p.field, shortMessage(p.message));
+    return byKey;
+  }, [info, node.params, node.id]);
+  return (
+    <div className="inspector-body" data-testid="inspector-node" data-node-id={node.id}>
+      <div className="inspector-head">
+        <div className="inspector-type">{info?.title ?? 'Unknown type'}</div>
+        <div className="inspector-sub mono">
+          {node.id} · {node.type}
+        </div>
+        {info?.description && <p className="inspector-desc">{info.description}</p>}
+      </div>
+      <div className="field">
+        <label className="field-label">Label</label>
+        <input
+          key={node.id}
+          className="field-input"
+          defaultValue={node.label ?? ''}
+          placeholder={info?.title ?? node.type}
+          onBlur={(e) => editorStore.getState().renameNode(node.id, e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+          data-testid="inspector-label"
+        />
+      </div>
+      {info ? (
+        info.params.length > 0 ? (
+          <div className="inspector-section">
+            <div className="section-title">Parameters</div>
+            {info.params.map((spec) => (
+              <ParamField
+                key={`${node.id}:${spec.key}`}
+                nodeId={node.id}
+                spec={spec}
+                value={node.params[spec.key]}
+                error={errors.get(spec.key)}
+              />
+            ))}
+          </div>
+        ) : (
+          <div className="empty-hint">This node type has no parameters.</div>
+        )
+      ) : (
+        <div className="field-error">The host does not know the node type “{node.type}”.</div>
+      )}
+      <PolicyForm node={node} />
+    </div>
+  );
+}
+
+function WorkflowForm() {
+  const doc = useEditor(selectDoc);
+  return (
+    <div className="inspector-body" data-testid="inspector-workflow">
+      <div className="inspector-head">
+        <div className="inspector-type">Workflow</div>
+        <div className="inspector-sub">
+          {doc.nodes.length} nodes · {doc.edges.length} edges
+        </div>
+      </div>
+      <div className="field">
+        <label className="field-label">Name</label>
+        <input
+          key={doc.name}
+          className="field-input"
+          defaultValue={doc.name}
+          onBlur={(e) => editorStore.getState().renameWorkflow(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+          data-testid="workflow-name-input"
+        />
+      </div>
+      <div className="empty-hint">
+        Select a node to edit its parameters. Double-click the canvas to add a node.
+      </div>
+    </div>
+  );
+}
+
+export function Inspector() {
+  const selection = useEditor(selectSelection);
+  const doc = useEditor(selectDoc);
+  const types = useEditor(selectTypes);
+  const single =
+    selection.nodes.length === 1 && selection.notes.length === 0 ? selection.nodes[0] : undefined;
+  const node = single === undefined ? undefined : doc.nodes.find((n) => n.id === single);
+  const count = selection.nodes.length + selection.notes.length + selection.edges.length;
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+      <div className="panel-title">Inspector</div>
+      {node ? (
+        <NodeForm node={node} info={types.get(node.type)} />
+      ) : count > 1 ? (
+        <div className="inspector-body">
+          <div className="empty-hint">{count} items selected.</div>
+        </div>
+      ) : (
+        <WorkflowForm />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,253 @@
+// Zoomed out below SIMPLE_ZOOM, node text is unreadable and a DOM node per workflow node costs
+// 33–100 ms frames at 1,000 nodes (issue 3's measurements). There the canvas hides React Flow's
+// nodes and edges and draws boxes and wires on one <canvas> instead, redrawn imperatively on
+// viewport, document and status changes, never through React renders. The wires and boxes are
+// drawn once per zoom level into an offscreen bitmap: a pan only copies it; live statuses (which
+// change tens of times a second) are painted over it each frame.
+
+import { useEffect, useRef } from 'react';
+import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import type { Workflow } from '../../../engine/model/workflow.js';
+import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
+import { resolvePorts } from '../../../engine/model/nodeTypeInfo.js';
+import type { NodeStatus } from '../../../engine/model/run.js';
+import { editorStore } from '../store/index.js';
+import { nodeStatusStore } from '../run/nodeStatusStore.js';
+import { NODE_WIDTH, nodeHeight } from '../canvas/layoutMetrics.js';
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Largest offscreen bitmap side (px); beyond it the graph is drawn directly each frame. */
+const MAX_BITMAP = 4096;
+/** While zooming, the bitmap is scaled; it is redrawn sharp this long after the last zoom step. */
+const ZOOM_SETTLE_MS = 120;
+
+const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
+  running: '--accent',
+  retrying: '--accent',
+  completed: '--ok',
+  failed: '--danger',
+  cancelled: '--text-3',
+};
+
+function boxes(doc: Workflow, types: ReadonlyMap<string, NodeTypeInfo>): Map<string, Box> {
+  const out = new Map<string, Box>();
+  for (const n of doc.nodes) {
+    const info = types.get(n.type);
+    const ports = info ? resolvePorts(info, n.params) : { inputs: [], outputs: [] };
+    out.set(n.id, {
+      x: n.position.x,
+      y: n.position.y,
+      w: NODE_WIDTH,
+      h: nodeHeight(ports.inputs.length, ports.outputs.length),
+    });
+  }
+  return out;
+}
+
+function bounds(all: Map<string, Box>): Box {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const b of all.values()) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  return all.size ? { x: x0 - 20, y: y0 - 20, w: x1 - x0 + 40, h: y1 - y0 + 40 } : { x: 0, y: 0, w: 1, h: 1 };
+}
+
+type Colour = (cssVariable: string) => string;
+
+/** Wires and boxes, in flow coordinates (the caller sets the transform). */
+function drawGraph(
+  ctx: CanvasRenderingContext2D,
+  doc: Workflow,
+  all: Map<string, Box>,
+  zoom: number,
+  colour: Colour,
+) {
+  const { selection, faultyNodes } = editorStore.getState();
+  ctx.strokeStyle = colour('--text-3');
+  ctx.lineWidth = 1.2 / zoom;
+  // Far out, curves are not worth their cost (Skia strokes thousands of Béziers slowly in software);
+  // paths are stroked in chunks, as one huge path rasterizes slower than several small ones.
+  const curves = zoom >= 0.2;
+  let inPath = 0;
+  ctx.beginPath();
+  for (const e of doc.edges) {
+    const a = all.get(e.source);
+    const b = all.get(e.target);
+    if (!a || !b) continue;
+    const [x1, y1, x2, y2] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+    ctx.moveTo(x1, y1);
+    if (curves) {
+      const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+      ctx.bezierCurveTo(x1 + dx, y1, x2 - dx, y2, x2, y2);
+    } else ctx.lineTo(x2, y2);
+    if (++inPath === 500) {
+      ctx.stroke();
+      ctx.beginPath();
+      inPath = 0;
+    }
+  }
+  ctx.stroke();
+  // Few draw calls: every box in one path, special outlines batched.
+  ctx.beginPath();
+  for (const b of all.values()) ctx.rect(b.x, b.y, b.w, b.h);
+  ctx.fillStyle = colour('--node-bg');
+  ctx.fill();
+  ctx.lineWidth = 1.5 / zoom;
+  ctx.strokeStyle = colour('--border-strong');
+  ctx.stroke();
+  const marked: Array<[string, readonly string[]]> = [
+    ['--danger', [...faultyNodes]],
+    ['--accent', selection.nodes],
+  ];
+  for (const [name, ids] of marked) {
+    ctx.beginPath();
+    for (const id of ids) {
+      const b = all.get(id);
+      if (b) ctx.rect(b.x, b.y, b.w, b.h);
+    }
+    ctx.strokeStyle = colour(name);
+    ctx.lineWidth = 3 / zoom;
+    ctx.stroke();
+  }
+}
+
+/** Live statuses: an outline and a bar per node with a status, batched by colour. */
+function drawStatuses(ctx: CanvasRenderingContext2D, all: Map<string, Box>, zoom: number, colour: Colour) {
+  const byColour = new Map<string, Box[]>();
+  for (const [id, status] of Object.entries(nodeStatusStore.getState().statuses)) {
+    const name = STATUS_COLOURS[status];
+    const b = all.get(id);
+    if (!name || !b) continue;
+    const list = byColour.get(name);
+    if (list) list.push(b);
+    else byColour.set(name, [b]);
+  }
+  for (const [name, list] of byColour) {
+    ctx.fillStyle = ctx.strokeStyle = colour(name);
+    ctx.lineWidth = 2 / zoom;
+    ctx.beginPath();
+    for (const b of list) ctx.rect(b.x, b.y, b.w, b.h);
+    ctx.stroke();
+    ctx.beginPath();
+    for (const b of list) ctx.rect(b.x, b.y + b.h - 10, b.w, 10);
+    ctx.fill();
+  }
+}
+
+export function OverviewCanvas() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const flowStore = useStoreApi();
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let layout: {
+      doc: Workflow;
+      types: ReadonlyMap<string, NodeTypeInfo>;
+      boxes: Map<string, Box>;
+      bounds: Box;
+    } | null = null;
+    let base: { key: unknown[]; bitmap: HTMLCanvasElement; zoom: number } | null = null;
+    let lastZoom = 0;
+    let zoomedAt = 0;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let frame = 0;
+
+    const draw = () => {
+      frame = 0;
+      const editor = editorStore.getState();
+      const { doc, typesById } = editor;
+      if (!layout || layout.doc !== doc || layout.types !== typesById) {
+        const all = boxes(doc, typesById);
+        layout = { doc, types: typesById, boxes: all, bounds: bounds(all) };
+      }
+      const { transform, width, height } = flowStore.getState();
+      const [tx, ty, zoom] = transform;
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+        canvas.width = Math.round(width * dpr);
+        canvas.height = Math.round(height * dpr);
+      }
+      const css = getComputedStyle(canvas);
+      const palette = new Map<string, string>();
+      const colour: Colour = (name) => {
+        let c = palette.get(name);
+        if (c === undefined) palette.set(name, (c = css.getPropertyValue(name).trim()));
+        return c;
+      };
+
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      const { bounds: g } = layout;
+      const bw = Math.ceil(g.w * zoom * dpr);
+      const bh = Math.ceil(g.h * zoom * dpr);
+      if (bw <= MAX_BITMAP && bh <= MAX_BITMAP) {
+        const key = [
+          doc,
+          typesById,
+          dpr,
+          editor.selection,
+          editor.faultyNodes,
+          document.documentElement.dataset.theme,
+        ];
+        const sameGraph = base !== null && base.key.every((k, i) => k === key[i]);
+        if (zoom !== lastZoom) zoomedAt = performance.now();
+        lastZoom = zoom;
+        if (sameGraph && base!.zoom !== zoom && performance.now() - zoomedAt < ZOOM_SETTLE_MS) {
+          // Mid-zoom: scale the last bitmap (a little blurry) and redraw it sharp once zooming settles.
+          clearTimeout(settle);
+          settle = setTimeout(schedule, ZOOM_SETTLE_MS + 10);
+        } else if (!sameGraph || base!.zoom !== zoom) {
+          const bitmap = base?.bitmap ?? document.createElement('canvas');
+          bitmap.width = bw;
+          bitmap.height = bh;
+          const bctx = bitmap.getContext('2d')!;
+          bctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, -g.x * zoom * dpr, -g.y * zoom * dpr);
+          drawGraph(bctx, doc, layout.boxes, zoom, colour);
+          base = { key, bitmap, zoom };
+        }
+        const scale = zoom / base!.zoom;
+        ctx.drawImage(
+          base!.bitmap,
+          Math.round((tx + g.x * zoom) * dpr),
+          Math.round((ty + g.y * zoom) * dpr),
+          base!.bitmap.width * scale,
+          base!.bitmap.height * scale,
+        );
+        ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
+      } else {
+        ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
+        drawGraph(ctx, doc, layout.boxes, zoom, colour);
+      }
+      drawStatuses(ctx, layout.boxes, zoom, colour);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    schedule();
+    const unsubscribe = [
+      flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
+        if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
+      }),
+      editorStore.subscribe(schedule),
+      nodeStatusStore.subscribe(schedule),
+    ];
+    return () => {
+      unsubscribe.forEach((u) => u());
+      if (frame) cancelAnimationFrame(frame);
+      clearTimeout(settle);
+    };
+  }, [flowStore]);
+
+  return <canvas ref={ref} className="overview-canvas" data-testid="overview-canvas" aria-hidden />;
+}

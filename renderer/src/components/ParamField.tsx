@@ -1,0 +1,229 @@
+// One form field for one parameter, chosen by the parameter's kind. Typing in a field is one undo
+// step (a group per node and key, closed on blur).
+
+import { lazy, Suspense, useState } from 'react';
+import type { ParamSpec } from '../../../engine/model/nodeTypeInfo.js';
+import { editorStore } from '../store/index.js';
+
+const CodeField = lazy(() => import('./CodeField.js'));
+
+export type ParamEntry = { key: string } & ParamSpec;
+
+interface Props {
+  nodeId: string;
+  spec: ParamEntry;
+  value: unknown;
+  error: string | undefined;
+}
+
+function set(nodeId: string, key: string, value: unknown): void {
+  editorStore.getState().setParam(nodeId, key, value, `param:${nodeId}:${key}`);
+}
+const endGroup = () => editorStore.getState().endGroup();
+
+function JsonField({ nodeId, spec, value }: Props) {
+  const [draft, setDraft] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
+  const [parseError, setParseError] = useState<string | null>(null);
+  return (
+    <>
+      <textarea
+        className="field-input mono"
+        rows={5}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (e.target.value.trim() === '') {
+            setParseError(null);
+            set(nodeId, spec.key, undefined);
+            return;
+          }
+          try {
+            set(nodeId, spec.key, JSON.parse(e.target.value));
+            setParseError(null);
+          } catch (err) {
+            setParseError(`Not valid JSON: ${(err as Error).message}`);
+          }
+        }}
+        onBlur={endGroup}
+        data-testid={`param-${spec.key}`}
+      />
+      {parseError && <div className="field-error">{parseError}</div>}
+    </>
+  );
+}
+
+type PortItem = { name: string; type: string };
+
+function PortsField({ nodeId, spec, value }: Props & { spec: Extract<ParamEntry, { kind: 'ports' }> }) {
+  const items: PortItem[] = Array.isArray(value) ? (value as PortItem[]) : [];
+  const update = (next: PortItem[]) => set(nodeId, spec.key, next);
+  return (
+    <div className="ports-field" data-testid={`param-${spec.key}`}>
+      {items.map((item, i) => (
+        <div className="ports-row" key={i}>
+          <input
+            className="field-input"
+            value={item.name}
+            placeholder="name"
+            aria-label={`Port ${i + 1} name`}
+            onChange={(e) => update(items.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
+            onBlur={endGroup}
+          />
+          <input
+            className="field-input mono"
+            value={item.type}
+            placeholder="type"
+            aria-label={`Port ${i + 1} type`}
+            onChange={(e) => update(items.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}
+            onBlur={endGroup}
+          />
+          <button
+            className="icon-button"
+            title="Remove port"
+            onClick={() => update(items.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+      <button
+        className="link-button"
+        onClick={() => {
+          update([
+            ...items,
+            { name: `${spec.direction === 'input' ? 'in' : 'out'}${items.length + 1}`, type: 'json' },
+          ]);
+          endGroup();
+        }}
+      >
+        + Add {spec.direction}
+      </button>
+    </div>
+  );
+}
+
+function Control(props: Props) {
+  const { nodeId, spec, value } = props;
+  const testId = `param-${spec.key}`;
+  switch (spec.kind) {
+    case 'boolean':
+      return (
+        <input
+          type="checkbox"
+          checked={value === true}
+          onChange={(e) => {
+            set(nodeId, spec.key, e.target.checked);
+            endGroup();
+          }}
+          data-testid={testId}
+        />
+      );
+    case 'number':
+      return (
+        <input
+          className="field-input"
+          type="number"
+          value={typeof value === 'number' ? String(value) : ''}
+          min={spec.min}
+          max={spec.max}
+          step={spec.integer ? 1 : 'any'}
+          onChange={(e) => set(nodeId, spec.key, e.target.value === '' ? undefined : Number(e.target.value))}
+          onBlur={endGroup}
+          data-testid={testId}
+        />
+      );
+    case 'choice':
+      return (
+        <select
+          className="field-input"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => {
+            set(nodeId, spec.key, e.target.value);
+            endGroup();
+          }}
+          data-testid={testId}
+        >
+          {typeof value !== 'string' && <option value="">—</option>}
+          {spec.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+    case 'json':
+      return <JsonField {...props} />;
+    case 'ports':
+      return <PortsField {...props} spec={spec} />;
+    case 'code':
+      return (
+        <Suspense fallback={<div className="code-field loading">Loading editor…</div>}>
+          <CodeField
+            value={typeof value === 'string' ? value : ''}
+            language={spec.language}
+            onChange={(v) => set(nodeId, spec.key, v)}
+            onBlur={endGroup}
+            testId={testId}
+          />
+        </Suspense>
+      );
+    case 'string':
+      if (spec.multiline) {
+        return (
+          <textarea
+            className="field-input"
+            rows={4}
+            value={typeof value === 'string' ? value : ''}
+            placeholder={spec.placeholder}
+            onChange={(e) => set(nodeId, spec.key, e.target.value)}
+            onBlur={endGroup}
+            data-testid={testId}
+          />
+        );
+      }
+      return (
+        <input
+          className="field-input"
+          value={typeof value === 'string' ? value : ''}
+          placeholder={spec.placeholder}
+          onChange={(e) => set(nodeId, spec.key, e.target.value)}
+          onBlur={endGroup}
+          data-testid={testId}
+        />
+      );
+    case 'path':
+      return (
+        <input
+          className="field-input mono"
+          value={typeof value === 'string' ? value : ''}
+          placeholder={spec.extensions ? `*${spec.extensions.join(', *')}` : 'relative to the workflow file'}
+          onChange={(e) => set(nodeId, spec.key, e.target.value)}
+          onBlur={endGroup}
+          data-testid={testId}
+        />
+      );
+  }
+}
+
+export function ParamField(props: Props) {
+  const { spec, error } = props;
+  const inline = spec.kind === 'boolean';
+  return (
+    <div
+      className={`field${error ? ' has-error' : ''}${inline ? ' field-inline' : ''}`}
+      data-testid={`field-${spec.key}`}
+    >
+      <label className="field-label">
+        {spec.label ?? spec.key}
+        {spec.required && <span className="required">*</span>}
+      </label>
+      <Control {...props} />
+      {spec.description && !inline && <div className="field-help">{spec.description}</div>}
+      {error && (
+        <div className="field-error" role="alert" data-testid={`param-error-${spec.key}`}>
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,217 @@
+// The top bar: File menu, workflow name with the dirty marker, edit and view commands, the run
+// toolbar slot (filled by the live-run work) and the theme toggle.
+
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { HostClient } from '../../../engine/host/api.js';
+import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
+import { fitView, runAutoLayout } from '../commands.js';
+import { desktopOf, openWithDialog, saveAsWithDialog } from '../desktop.js';
+import { toggleTheme, useResolvedTheme } from '../theme.js';
+
+const selectName = (s: EditorState) => s.doc.name;
+const selectPath = (s: EditorState) => s.path;
+const selectDirty = (s: EditorState) => s.currentStepId() !== s.savedStepId;
+const selectCanUndo = (s: EditorState) => s.undoStack.at(-1)?.label ?? null;
+const selectCanRedo = (s: EditorState) => s.redoStack.at(-1)?.label ?? null;
+const selectRecent = (s: EditorState) => s.recent;
+const selectView = (s: EditorState) => s.view;
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+/** The run controls area; the live-run work (issue 4) renders Run/Stop/Pause here. */
+export const runToolbarSlot: { render: (() => ReactNode) | null } = { render: null };
+
+function Menu({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open]);
+  return (
+    <div className="menu" ref={ref}>
+      <button
+        className={`toolbar-button${open ? ' active' : ''}`}
+        onClick={() => setOpen(!open)}
+        data-testid={testId}
+        aria-haspopup="menu"
+        aria-expanded={open}
+      >
+        {label}
+      </button>
+      {open && (
+        <div className="menu-list" role="menu" onClick={() => setOpen(false)}>
+          {children}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function MenuItem({
+  label,
+  shortcut,
+  onClick,
+  testId,
+  disabled,
+}: {
+  label: string;
+  shortcut?: string;
+  onClick(): void;
+  testId?: string;
+  disabled?: boolean;
+}) {
+  return (
+    <button className="menu-item" role="menuitem" onClick={onClick} data-testid={testId} disabled={disabled}>
+      <span>{label}</span>
+      {shortcut && <span className="shortcut">{shortcut}</span>}
+    </button>
+  );
+}
+
+export function Toolbar({ host }: { host: HostClient }) {
+  const name = useEditor(selectName);
+  const path = useEditor(selectPath);
+  const dirty = useEditor(selectDirty);
+  const undoLabel = useEditor(selectCanUndo);
+  const redoLabel = useEditor(selectCanRedo);
+  const recent = useEditor(selectRecent);
+  const view = useEditor(selectView);
+  const theme = useResolvedTheme();
+  const flow = useReactFlow();
+  const store = editorStore.getState;
+
+  const desktop = desktopOf(host);
+
+  return (
+    <header className="toolbar" data-testid="toolbar">
+      <div className="brand" title="Sluice">
+        <span className="logo-mark">◆</span>
+      </div>
+      <Menu label="File" testId="menu-file">
+        <MenuItem label="New" onClick={() => confirmDiscard(() => store().newDocument())} testId="file-new" />
+        <MenuItem
+          label="Open…"
+          shortcut={`${MOD}O`}
+          onClick={() =>
+            desktop
+              ? confirmDiscard(() => void openWithDialog(desktop))
+              : store().openDialog({ kind: 'open' })
+          }
+          testId="file-open"
+        />
+        <MenuItem
+          label="Save"
+          shortcut={`${MOD}S`}
+          onClick={() => void (desktop && !store().path ? saveAsWithDialog(desktop) : saveWorkflow(host))}
+          testId="file-save"
+        />
+        <MenuItem
+          label="Save as…"
+          shortcut={`${MOD}⇧S`}
+          onClick={() => (desktop ? void saveAsWithDialog(desktop) : store().openDialog({ kind: 'saveAs' }))}
+          testId="file-save-as"
+        />
+        <div className="menu-sep" />
+        <MenuItem
+          label="Import…"
+          onClick={() => store().openDialog({ kind: 'import' })}
+          testId="file-import"
+          disabled={view !== 'editor'}
+        />
+        <MenuItem
+          label="Export (download)"
+          onClick={exportWorkflow}
+          testId="file-export"
+          disabled={view !== 'editor'}
+        />
+        {recent.length > 0 && <div className="menu-sep" />}
+        {recent.map((p) => (
+          <MenuItem key={p} label={p} onClick={() => confirmDiscard(() => void openWorkflow(host, p))} />
+        ))}
+        <div className="menu-sep" />
+        <MenuItem label="Welcome" onClick={() => store().setView('welcome')} testId="file-welcome" />
+      </Menu>
+      <div className="doc-title" data-testid="doc-title" title={path ?? 'Not saved yet'}>
+        <span className="doc-name">{name}</span>
+        {dirty && (
+          <span className="dirty-dot" data-testid="dirty-marker" title="Unsaved changes">
+            ●
+          </span>
+        )}
+        <span className="doc-path mono">{path ?? 'unsaved'}</span>
+      </div>
+      <div className="toolbar-group">
+        <button
+          className="toolbar-button icon"
+          title={undoLabel ? `Undo ${undoLabel} (${MOD}Z)` : 'Nothing to undo'}
+          disabled={!undoLabel}
+          onClick={() => store().undo()}
+          data-testid="undo"
+        >
+          ↶
+        </button>
+        <button
+          className="toolbar-button icon"
+          title={redoLabel ? `Redo ${redoLabel} (${MOD}⇧Z)` : 'Nothing to redo'}
+          disabled={!redoLabel}
+          onClick={() => store().redo()}
+          data-testid="redo"
+        >
+          ↷
+        </button>
+        <span className="toolbar-sep" />
+        <button
+          className="toolbar-button"
+          onClick={() => void runAutoLayout(flow)}
+          disabled={view !== 'editor'}
+          data-testid="auto-layout"
+          title="Arrange nodes left to right"
+        >
+          Auto-layout
+        </button>
+        <button
+          className="toolbar-button"
+          onClick={() => fitView(flow)}
+          disabled={view !== 'editor'}
+          title="Fit view (F)"
+          data-testid="fit-view"
+        >
+          Fit
+        </button>
+        <button
+          className="toolbar-button"
+          disabled={view !== 'editor'}
+          onClick={() => {
+            const el = document.querySelector('.canvas')?.getBoundingClientRect();
+            const p = flow.screenToFlowPosition(el ? { x: el.left + 60, y: el.top + 60 } : { x: 80, y: 80 });
+            store().addNote(p);
+          }}
+          data-testid="add-note"
+          title="Add a sticky note"
+        >
+          Note
+        </button>
+      </div>
+      <span className="spacer" />
+      <div className="run-toolbar" data-testid="run-toolbar">
+        {runToolbarSlot.render?.()}
+      </div>
+      <button
+        className="toolbar-button icon"
+        onClick={() => toggleTheme(theme)}
+        title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
+        data-testid="theme-toggle"
+      >
+        {theme === 'dark' ? '☀' : '☾'}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,90 @@
+// The welcome view: start a new workflow, open one, or start from an example.
+import { useEffect, useState } from 'react';
+import type { HostClient, HostResult } from '../../../engine/host/api.js';
+import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { openWorkflow } from '../files.js';
+import { desktopOf, openWithDialog } from '../desktop.js';
+
+const selectRecent = (s: EditorState) => s.recent;
+
+export function Welcome({ host }: { host: HostClient }) {
+  const recent = useEditor(selectRecent);
+  const [examples, setExamples] = useState<HostResult<'workflow:examples'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    host
+      .call('workflow:examples', {})
+      .then(setExamples)
+      .catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [host]);
+  return (
+    <div className="welcome" data-testid="welcome">
+      <div className="welcome-inner">
+        <h1>
+          <span className="logo-mark" aria-hidden>
+            ◆
+          </span>{' '}
+          Sluice
+        </h1>
+        <p className="welcome-lead">
+          Design data flows on a canvas. Every node runs in its own process and streams along typed channels.
+        </p>
+        <div className="welcome-actions">
+          <button
+            className="button primary"
+            onClick={() => editorStore.getState().newDocument()}
+            data-testid="welcome-new"
+          >
+            New workflow
+          </button>
+          <button
+            className="button"
+            onClick={() => {
+              const desktop = desktopOf(host);
+              if (desktop) void openWithDialog(desktop);
+              else editorStore.getState().openDialog({ kind: 'open' });
+            }}
+            data-testid="welcome-open"
+          >
+            Open…
+          </button>
+        </div>
+        <div className="welcome-columns">
+          <section>
+            <h2>Examples</h2>
+            {error && <div className="field-error">{error}</div>}
+            {!examples && !error && <div className="empty-hint">Loading…</div>}
+            {examples?.length === 0 && <div className="empty-hint">No examples.</div>}
+            <ul className="card-list">
+              {examples?.map((ex) => (
+                <li key={ex.path}>
+                  <button
+                    className="card"
+                    onClick={() => void openWorkflow(host, ex.path)}
+                    data-testid={`example-${ex.name}`}
+                  >
+                    <span className="card-title">{ex.name}</span>
+                    <span className="card-desc">{ex.description}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section>
+            <h2>Recent</h2>
+            {recent.length === 0 && <div className="empty-hint">Nothing yet.</div>}
+            <ul className="card-list">
+              {recent.map((p) => (
+                <li key={p}>
+                  <button className="card compact" onClick={() => void openWorkflow(host, p)}>
+                    <span className="card-title mono">{p}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// File commands: the I/O around the pure file slice. Each reads or writes through the host API and
+// reports failures as notices that name the file.
+
+import type { HostClient } from '../../engine/host/api.js';
+import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
+import { editorStore } from './store/index.js';
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Runs `action` now, or after the person agrees to drop unsaved changes. */
+export function confirmDiscard(action: () => void): void {
+  const store = editorStore.getState();
+  if (!store.isDirty()) {
+    action();
+    return;
+  }
+  store.openDialog({
+    kind: 'confirm',
+    title: 'Unsaved changes',
+    message: `“${store.doc.name}” has changes that are not saved. Discard them?`,
+    confirmLabel: 'Discard changes',
+    onConfirm: action,
+  });
+}
+
+export async function openWorkflow(host: HostClient, path: string): Promise<boolean> {
+  const store = editorStore.getState();
+  try {
+    const file = await host.call('workflow:open', { path });
+    const result = store.loadDocument(file.path, file.text);
+    if (!result.ok) {
+      const first = result.problems[0];
+      store.notify('error', `Cannot open ${path}: ${first ? first.message : 'not a workflow file'}`);
+      return false;
+    }
+    return true;
+  } catch (err) {
+    store.notify('error', `Cannot open ${path}: ${errorText(err)}`);
+    return false;
+  }
+}
+
+/** Saves to the current path, or asks for one (save as) when the document was never saved. */
+export async function saveWorkflow(host: HostClient, path?: string): Promise<boolean> {
+  const store = editorStore.getState();
+  const target = path ?? store.path;
+  if (!target) {
+    store.openDialog({ kind: 'saveAs' });
+    return false;
+  }
+  const normalized = target.endsWith(WORKFLOW_EXTENSION)
+    ? target
+    : `${target.replace(/\.json$/, '')}${WORKFLOW_EXTENSION}`;
+  try {
+    const saved = await host.call('workflow:save', { path: normalized, text: store.serialize() });
+    store.markSaved(saved.path);
+    store.notify('info', `Saved ${saved.path}`);
+    return true;
+  } catch (err) {
+    store.notify('error', `Cannot save ${normalized}: ${errorText(err)}`);
+    return false;
+  }
+}
+
+/** Merges another workflow file into this one; clashing ids are renamed. */
+export async function importWorkflow(host: HostClient, path: string): Promise<void> {
+  const store = editorStore.getState();
+  try {
+    const file = await host.call('workflow:open', { path });
+    const result = store.pasteText(file.text, undefined, 'Import');
+    if (!result.ok) store.notify('error', `Cannot import ${path}: ${result.message}`);
+    else store.notify('info', `Imported ${result.value.nodes.length} nodes from ${path}`);
+  } catch (err) {
+    store.notify('error', `Cannot import ${path}: ${errorText(err)}`);
+  }
+}
+
+/** Downloads the workflow as a file (the browser's own save). */
+export function exportWorkflow(): void {
+  const store = editorStore.getState();
+  const blob = new Blob([store.serialize()], { type: 'application/json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  const base =
+    store.path?.split('/').at(-1) ??
+    `${store.doc.name.replace(/[^\w.-]+/g, '-') || 'workflow'}${WORKFLOW_EXTENSION}`;
+  a.download = base;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -1,0 +1,109 @@
+// Selection, messages, view and theme: editor state that is not part of the document.
+
+import type { StateCreator } from 'zustand';
+import type { Position } from '../../../engine/model/workflow.js';
+import { EMPTY_SELECTION, type Selection } from './edits.js';
+import type { EditorState } from './types.js';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+/** Quick-add search, opened by a double-click on the canvas or a wire dropped on empty space. */
+export interface QuickAddRequest {
+  /** Flow coordinates where the new node goes. */
+  position: Position;
+  /** Screen coordinates of the popup. */
+  screen: Position;
+  /** The dragged wire's end, when opened by dropping a wire: only types whose ports fit it are listed. */
+  from?: { nodeId: string; port: string; side: 'source' | 'target' };
+}
+
+/** A modal dialog: the workspace file browser (open, import, save as) or a yes/no question. */
+export type DialogRequest =
+  | { kind: 'open' | 'import' | 'saveAs' }
+  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };
+
+export interface UiSlice {
+  dialog: DialogRequest | null;
+  openDialog(dialog: DialogRequest | null): void;
+  selection: Selection;
+  view: 'welcome' | 'editor';
+  theme: ThemeChoice;
+  notices: Notice[];
+  quickAdd: QuickAddRequest | null;
+  select(sel: Selection): void;
+  selectAll(): void;
+  /** Drops selected ids the document no longer has (after delete, undo). */
+  pruneSelection(): void;
+  setView(view: 'welcome' | 'editor'): void;
+  setTheme(theme: ThemeChoice): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(id: number): void;
+  openQuickAdd(request: QuickAddRequest | null): void;
+}
+
+let noticeId = 1;
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set, get) => ({
+  dialog: null,
+  openDialog(dialog) {
+    set({ dialog });
+  },
+  selection: EMPTY_SELECTION,
+  view: 'welcome',
+  theme: 'system',
+  notices: [],
+  quickAdd: null,
+  select(sel) {
+    const cur = get().selection;
+    if (sameIds(cur.nodes, sel.nodes) && sameIds(cur.edges, sel.edges) && sameIds(cur.notes, sel.notes))
+      return;
+    set({ selection: sel });
+  },
+  selectAll() {
+    const { doc } = get();
+    set({
+      selection: {
+        nodes: doc.nodes.map((n) => n.id),
+        edges: doc.edges.map((e) => e.id),
+        notes: (doc.notes ?? []).map((n) => n.id),
+      },
+    });
+  },
+  pruneSelection() {
+    const { doc, selection } = get();
+    const nodes = new Set(doc.nodes.map((n) => n.id));
+    const edges = new Set(doc.edges.map((e) => e.id));
+    const notes = new Set((doc.notes ?? []).map((n) => n.id));
+    get().select({
+      nodes: selection.nodes.filter((id) => nodes.has(id)),
+      edges: selection.edges.filter((id) => edges.has(id)),
+      notes: selection.notes.filter((id) => notes.has(id)),
+    });
+  },
+  setView(view) {
+    set({ view });
+  },
+  setTheme(theme) {
+    set({ theme });
+  },
+  notify(kind, text) {
+    const notice = { id: noticeId++, kind, text };
+    set({ notices: [...get().notices.slice(-3), notice] });
+  },
+  dismissNotice(id) {
+    set({ notices: get().notices.filter((n) => n.id !== id) });
+  },
+  openQuickAdd(request) {
+    set({ quickAdd: request });
+  },
+});
