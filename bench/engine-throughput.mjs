@@ -1,6 +1,7 @@
 // `npm run bench:engine`: the runtime's throughput and start-up beside a framework-less baseline
 // measured in the same run (issue 2, item 7). Prints a table; figures go to docs/performance.md.
-//   node bench/engine-throughput.mjs [--quick] [--json] [--only=throughput|start]
+//   node bench/engine-throughput.mjs [--quick] [--json] [--only=throughput|start] [--per-value]
+// The bench nodes use the SDK's batch API; --per-value makes them read and send one value at a time.
 import { fork, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const only = [...args].find((a) => a.startsWith('--only='))?.slice(7);
+const mode = args.has('--per-value') ? 'value' : 'batch';
 const bareScript = path.join(root, 'bench/lib/bareNode.mjs');
 
 await buildEngine();
@@ -47,10 +49,10 @@ const edge = (source, target) => ({
   targetPort: 'in',
 });
 
-function chain(length, count, bytes) {
-  const nodes = [node('n0', 'bench.source', { count, bytes })];
-  for (let i = 1; i < length - 1; i++) nodes.push(node(`n${i}`, 'bench.pass'));
-  nodes.push(node(`n${length - 1}`, 'bench.sink'));
+function chain(length, count, bytes, batch) {
+  const nodes = [node('n0', 'bench.source', { count, bytes, batch, mode })];
+  for (let i = 1; i < length - 1; i++) nodes.push(node(`n${i}`, 'bench.pass', { mode }));
+  nodes.push(node(`n${length - 1}`, 'bench.sink', { mode }));
   const edges = nodes.slice(1).map((n, i) => edge(`n${i}`, n.id));
   return { sluice: 1, name: `chain of ${length}`, nodes, edges };
 }
@@ -63,10 +65,10 @@ function readStats(runDir) {
   return out;
 }
 
-async function sluiceChain(length, count, bytes, pool) {
+async function sluiceChain(length, count, bytes, batch, pool) {
   const t0 = performance.timeOrigin + performance.now();
   const handle = await startRun({
-    workflow: chain(length, count, bytes),
+    workflow: chain(length, count, bytes, batch),
     baseDir: work,
     runsDir: path.join(work, 'runs'),
     registry,
@@ -153,7 +155,7 @@ for (const c of only === 'start' ? [] : cases) {
     const s = [];
     const b = [];
     for (let i = 0; i < reps; i++) {
-      s.push(await sluiceChain(length, c.count, c.bytes));
+      s.push(await sluiceChain(length, c.count, c.bytes, c.batch));
       b.push(await bareChain(length, c.count, c.bytes, c.batch));
     }
     const sm = median(s.map((r) => r.msgsPerSec));
@@ -185,7 +187,7 @@ if (only !== 'throughput') {
   const cold = [];
   for (let i = 0; i < reps + 2; i++) {
     bare.push(await bareForks(20));
-    cold.push((await sluiceChain(20, 1, 100)).firstMs);
+    cold.push((await sluiceChain(20, 1, 100, 1)).firstMs);
   }
   start.bareFork20 = median(bare);
   start.cold = median(cold);
@@ -201,7 +203,7 @@ if (only !== 'throughput') {
       pool.warm();
       // Let the pre-started workers finish starting, as they would between runs in the app.
       await new Promise((r) => setTimeout(r, 1500));
-      times.push((await sluiceChain(20, 1, 100, pool)).firstMs);
+      times.push((await sluiceChain(20, 1, 100, 1, pool)).firstMs);
     }
     start[`pool${pool.size}`] = median(times);
     pool.dispose();
@@ -212,7 +214,7 @@ rmSync(work, { recursive: true, force: true });
 const kib = (xs) =>
   xs.length === 0 ? 'n/a' : `${fmt(median(xs) / 1024)} MiB median, ${fmt(Math.max(...xs) / 1024)} MiB max`;
 console.log(
-  `\nEngine throughput (${os.cpus().length} cores, Node ${process.versions.node}, ${reps} rep(s), median)\n`,
+  `\nEngine throughput (${os.cpus().length} cores, Node ${process.versions.node}, ${reps} rep(s), median, ${mode === 'batch' ? 'batch API' : 'one value at a time'})\n`,
 );
 console.log(
   '| message | processes | Sluice msg/s | baseline msg/s | ratio | Sluice CPU µs/msg | baseline CPU µs/msg | CPU ratio |',
@@ -223,8 +225,10 @@ for (const r of rows)
   console.log(
     `| ${r.message} | ${r.processes} | ${fmt(r.sluice)} | ${fmt(r.baseline)} | ${pct(r.ratio)} | ${r.sluiceCpu.toFixed(2)} | ${r.baselineCpu.toFixed(2)} | ${pct(r.baselineCpu / r.sluiceCpu)} |`,
   );
-console.log(`\n20-node chain, run start → first message at the sink:`);
-console.log(`| fork 20 bare Node processes | ${fmt(start.bareFork20)} ms |`);
+if (start.bareFork20 !== undefined) {
+  console.log(`\n20-node chain, run start → first message at the sink:`);
+  console.log(`| fork 20 bare Node processes | ${fmt(start.bareFork20)} ms |`);
+}
 for (const [k, v] of Object.entries(start))
   if (k !== 'bareFork20')
     console.log(

@@ -1,6 +1,7 @@
 // The `sluice` command line (bin/sluice.js calls main). Exit codes: 0 success, 1 the run failed or was
 // cancelled, 2 a bad file or bad arguments (one short message, never a stack trace).
 
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
@@ -77,6 +78,14 @@ function printProblems(file: string, problems: Problem[], io: Io): void {
   for (const p of problems) io.err(`${file}: ${formatProblem(p)}`);
 }
 
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function fileArg(positional: string[], command: string): string {
   if (positional.length !== 1)
     throw new UsageError(`${command} expects one workflow file (sluice ${command} FILE)`);
@@ -120,7 +129,10 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
   const baseDir = path.dirname(path.resolve(file));
-  const { runsDir, workflowPath } = runHistoryPlace(file, args.options.get('--workspace'));
+  const workspace = args.options.get('--workspace');
+  if (workspace !== undefined && !isFolder(workspace))
+    throw new UsageError(`--workspace ${workspace} is not a folder`);
+  const { runsDir, workflowPath } = runHistoryPlace(file, workspace);
   let handle;
   try {
     handle = await startRun({

@@ -21,7 +21,8 @@ const USAGE = `Usage: sluice serve [--port N] [--host H] [--token T] [--workspac
   --token T        the access token (default: 32 random bytes, new at each start)
   --workspace DIR  folder of workflows the editor may open and save (default: the current folder)
   --open           open the editor in the default browser
-  --no-build       serve dist/renderer as it is (by default it is rebuilt when its sources are newer)`;
+  --no-build       serve dist/renderer as it is (by default it is rebuilt when its sources are newer)
+User node modules are loaded from $SLUICE_NODES_DIR when it is set.`;
 
 interface ServeArgs {
   port: number;
@@ -83,7 +84,13 @@ export async function serve(argv: string[]): Promise<number> {
   }
 
   if (args.build) await ensureRendererBuilt();
-  const service = await createHostService({ workspace: args.workspace, confine: true });
+  // User node modules, as for `sluice run` (docs/node-authoring.md).
+  const userNodesDir = process.env.SLUICE_NODES_DIR;
+  const service = await createHostService({
+    workspace: args.workspace,
+    confine: true,
+    ...(userNodesDir ? { userNodesDir: path.resolve(userNodesDir) } : {}),
+  });
   let server;
   try {
     server = await startServer({

@@ -8,6 +8,7 @@ import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { NodeRegistry, RegisteredNode } from '../runtime/contracts.js';
 import { nodeTypeInfo } from '../sdk/index.js';
 import type { NodeDefinition } from '../sdk/index.js';
+import { compileUserModule, isTsNodeModule } from './compileUserModule.js';
 import { coreNodes } from './core/index.js';
 import { dataNodes } from './data/index.js';
 
@@ -27,7 +28,10 @@ export function builtinNode(type: string): NodeDefinition<never> | undefined {
 }
 
 export interface RegistryOptions {
-  /** Folder of user node modules (`*.js`, `*.mjs`, each default-exporting a defineNode result). */
+  /**
+   * Folder of user node modules (`*.js`, `*.mjs`, `*.ts`, `*.mts`, each default-exporting a
+   * defineNode result). TypeScript ones are compiled first (compileUserModule.ts).
+   */
   userNodesDir?: string;
 }
 
@@ -60,14 +64,18 @@ async function loadUserNodes(
 ): Promise<void> {
   let files: string[];
   try {
-    files = (await readdir(dir)).filter((f) => f.endsWith('.js') || f.endsWith('.mjs')).sort();
+    files = (await readdir(dir))
+      .filter((f) => f.endsWith('.js') || f.endsWith('.mjs') || isTsNodeModule(f))
+      .sort();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
   for (const file of files) {
-    const modulePath = path.resolve(dir, file);
+    const sourcePath = path.resolve(dir, file);
     try {
+      // Workers import the compiled copy of a TypeScript module.
+      const modulePath = isTsNodeModule(file) ? await compileUserModule(sourcePath) : sourcePath;
       const mod = (await import(pathToFileURL(modulePath).href)) as { default?: unknown };
       if (!isDefinition(mod.default))
         throw new Error('it does not default-export a node definition (defineNode({…}))');
@@ -76,8 +84,8 @@ async function loadUserNodes(
       into.set(def.type, { definition: def, modulePath });
     } catch (err) {
       errors.push({
-        file: modulePath,
-        message: `User node module ${modulePath}: ${err instanceof Error ? err.message : String(err)}`,
+        file: sourcePath,
+        message: `User node module ${sourcePath}: ${err instanceof Error ? err.message : String(err)}`,
       });
     }
   }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import type { InputPort } from '../sdk/index.js';
+import type { BatchOptions, InputPort } from '../sdk/index.js';
 import type { InputEdgeAssignment } from './protocol.js';
 import { FRAME_DATA, FRAME_END, FRAME_HELLO, FrameDecoder, encodeWindowFrame } from './frames.js';
 
@@ -29,7 +29,14 @@ interface InEdge {
   ended: boolean;
 }
 
-const DONE: IteratorResult<unknown, undefined> = { done: true, value: undefined };
+const DONE: IteratorResult<never, undefined> = { done: true, value: undefined };
+
+/** A pending read: of one value (`max` 0) or of a batch of up to `max` values. */
+interface Waiter {
+  max: number;
+  resolve: (r: IteratorResult<unknown, undefined>) => void;
+  reject: (e: unknown) => void;
+}
 
 /** Short socket paths: Unix socket paths are limited to about 107 bytes. */
 function socketPath(): string {
@@ -45,8 +52,7 @@ export class InputPortImpl implements InputPort {
   private head = 0;
   private idx = 0;
   private available = 0;
-  private waiter:
-    { resolve: (r: IteratorResult<unknown, undefined>) => void; reject: (e: unknown) => void } | undefined;
+  private waiter: Waiter | undefined;
 
   constructor(
     readonly name: string,
@@ -62,16 +68,40 @@ export class InputPortImpl implements InputPort {
     if (this.available > 0) return Promise.resolve({ done: false, value: this.take() });
     if (this.isEnded()) return Promise.resolve(DONE);
     return new Promise((resolve, reject) => {
-      this.waiter = { resolve, reject };
+      this.waiter = { max: 0, resolve, reject };
     });
   }
 
+  /** The next batch: everything buffered (at least one value, at most `max`), or done. */
+  nextBatch(max: number): Promise<IteratorResult<unknown[], undefined>> {
+    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+    if (this.available > 0) return Promise.resolve({ done: false, value: this.takeBatch(max) });
+    if (this.isEnded()) return Promise.resolve(DONE);
+    return new Promise((resolve, reject) => {
+      this.waiter = { max, resolve: resolve as Waiter['resolve'], reject };
+    });
+  }
+
+  batches(options: BatchOptions = {}): AsyncIterable<unknown[]> {
+    const max = options.max ?? Infinity;
+    if (!(max >= 1)) {
+      throw new RangeError(`Input "${this.name}": batches({ max }) needs max ≥ 1, not ${String(max)}`);
+    }
+    return {
+      [Symbol.asyncIterator]: () => ({
+        next: () => this.nextBatch(max),
+        return: () => Promise.resolve(DONE),
+      }),
+    };
+  }
+
   async all(): Promise<unknown[]> {
-    const out: unknown[] = [];
+    let out: unknown[] | undefined;
     for (;;) {
-      const r = await this.next();
-      if (r.done) return out;
-      out.push(r.value);
+      const r = await this.nextBatch(Infinity);
+      if (r.done) return out ?? [];
+      if (out === undefined) out = r.value;
+      else for (const v of r.value) out.push(v);
     }
   }
 
@@ -87,7 +117,7 @@ export class InputPortImpl implements InputPort {
     const w = this.waiter;
     if (w) {
       this.waiter = undefined;
-      w.resolve({ done: false, value: this.take() });
+      w.resolve({ done: false, value: w.max === 0 ? this.take() : this.takeBatch(w.max) });
     }
   }
 
@@ -126,6 +156,37 @@ export class InputPortImpl implements InputPort {
     batch.edge.taken++;
     this.hub.maybeGrant(batch.edge);
     return value;
+  }
+
+  /**
+   * Up to `max` buffered values (at least one is available). A whole arrived batch is handed over as
+   * it is, without a copy; the arrays are not used again here, so the node may keep or change them.
+   */
+  private takeBatch(max: number): unknown[] {
+    let out: unknown[] | undefined;
+    let n = 0;
+    while (this.available > 0 && n < max) {
+      const batch = this.queue[this.head] as { edge: InEdge; values: unknown[] };
+      const from = this.idx;
+      const count = Math.min(batch.values.length - from, max - n);
+      const whole = from === 0 && count === batch.values.length;
+      if (out === undefined) out = whole ? batch.values : batch.values.slice(from, from + count);
+      else for (let k = from; k < from + count; k++) out.push(batch.values[k]);
+      n += count;
+      this.available -= count;
+      this.idx += count;
+      if (this.idx >= batch.values.length) {
+        this.queue[this.head++] = undefined;
+        this.idx = 0;
+        if (this.head > 1024 && this.head * 2 > this.queue.length) {
+          this.queue = this.queue.slice(this.head);
+          this.head = 0;
+        }
+      }
+      batch.edge.taken += count;
+      this.hub.maybeGrant(batch.edge);
+    }
+    return out as unknown[];
   }
 }
 

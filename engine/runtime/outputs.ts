@@ -1,7 +1,10 @@
 // The sending side of a node's data channels: one Unix-socket connection per output edge. Values are
 // JSON-encoded once (fan-out reuses the text), buffered per edge and flushed as one frame per batch:
 // on setImmediate, or at once when a batch grows large. `send` returns an already-resolved promise
-// while every edge has credit, so a fast producer pays no new promise per message.
+// while every edge has credit, so a fast producer pays no new promise per message. `sendMany`
+// encodes a whole array with one JSON.stringify when every edge has room for all of it, and
+// otherwise each chunk that fits an edge's credit when it goes out (hence its rule: values must not
+// change until its promise resolves).
 
 import net from 'node:net';
 import type { OutputPort } from '../sdk/index.js';
@@ -19,6 +22,12 @@ import {
 const RESOLVED = Promise.resolve();
 /** Flush a batch at once beyond this many characters (large messages: a few per frame). */
 const FLUSH_CHARS = 256 * 1024;
+
+/** The JSON of `values[from..to)` without the array's brackets: one stringify for all of them. */
+function encodeList(values: readonly unknown[], from: number, to: number): string {
+  const text = JSON.stringify(from === 0 && to === values.length ? values : values.slice(from, to));
+  return text.slice(1, -1);
+}
 
 class OutEdge {
   sent = 0;
@@ -74,10 +83,16 @@ class OutEdge {
     return this.sent < this.limit;
   }
 
-  push(text: string): void {
+  /** How many more messages the receiver's window allows. */
+  room(): number {
+    return this.limit - this.sent;
+  }
+
+  /** `text`: the JSON of `count` messages, comma-separated (an array's text without its brackets). */
+  push(text: string, count = 1): void {
     this.parts.push(text);
     this.chars += text.length;
-    this.sent++;
+    this.sent += count;
     if (this.chars >= FLUSH_CHARS) this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
@@ -190,6 +205,55 @@ class OutputPortImpl implements OutputPort {
     for (const edge of blocked) {
       while (!edge.dropped && !edge.hasRoom()) await edge.waitForRoom();
       if (!edge.dropped) edge.push(text);
+    }
+  }
+
+  sendMany(values: readonly unknown[]): Promise<void> {
+    if (!Array.isArray(values)) {
+      return Promise.reject(
+        new TypeError(
+          `Node "${this.hub.nodeId}": output "${this.name}": sendMany expects an array, got ${typeof values}`,
+        ),
+      );
+    }
+    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values)));
+    const r = this.sendManyNow(values);
+    return r === RESOLVED ? r : this.track(r);
+  }
+
+  private sendManyNow(values: readonly unknown[]): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
+    }
+    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+    const n = values.length;
+    if (this.edges.length === 0 || n === 0) return RESOLVED;
+    for (const edge of this.edges) {
+      if (!edge.dropped && edge.room() < n) return this.sendManyBlocked(values);
+    }
+    // Every edge has room for all: one encoding, shared by every edge (fan-out).
+    const text = encodeList(values, 0, n);
+    for (const edge of this.edges) if (!edge.dropped) edge.push(text, n);
+    return RESOLVED;
+  }
+
+  /**
+   * Each edge takes the values in chunks as its credit allows, one after the other (as `send` does);
+   * a chunk is encoded when it goes out, which is why the values must not change until this resolves.
+   */
+  private async sendManyBlocked(values: readonly unknown[]): Promise<void> {
+    for (const edge of this.edges) {
+      let at = 0;
+      while (at < values.length && !edge.dropped) {
+        const room = edge.room();
+        if (room <= 0) {
+          await edge.waitForRoom();
+          continue;
+        }
+        const end = Math.min(values.length, at + room);
+        edge.push(encodeList(values, at, end), end - at);
+        at = end;
+      }
     }
   }
 

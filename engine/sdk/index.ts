@@ -9,6 +9,10 @@
 //     },
 //   });
 //
+// For throughput, read and write whole batches (Broadway's handle_batch): a promise per batch instead
+// of one per value, and one JSON encoding per batch (docs/node-authoring.md):
+//       for await (const batch of inputs.in.batches()) await outputs.out.sendMany(batch.map(f));
+//
 // Ports end by themselves: an input ends when every upstream sender has finished, and every output
 // is closed when `run` returns (the shutdown cascade).
 
@@ -25,6 +29,18 @@ export interface InputPort<T = unknown> extends AsyncIterable<T> {
   next(): Promise<IteratorResult<T, undefined>>;
   /** Collects every remaining value. */
   all(): Promise<T[]>;
+  /**
+   * The values already buffered, as arrays of at least one value (at most `max`), in arrival order;
+   * ends with the stream. Each batch counts as taken (credit goes back to the senders) when it is
+   * yielded, so the channel bound holds exactly as with `next`. The arrays are the node's to keep.
+   * `next`, iteration and `batches` may be mixed: they read the same stream.
+   */
+  batches(options?: BatchOptions): AsyncIterable<T[]>;
+}
+
+export interface BatchOptions {
+  /** Largest batch to yield (default: everything buffered). */
+  max?: number;
 }
 
 /** An output port. `send` resolves once every downstream channel has room (back-pressure). */
@@ -32,7 +48,19 @@ export interface OutputPort<T = unknown> {
   readonly name: string;
   /** Number of edges leaving this port. */
   readonly connected: number;
+  /**
+   * The value is JSON-encoded before `send` returns, so changing it afterwards does not change what
+   * was sent.
+   */
   send(value: T): Promise<void>;
+  /**
+   * Sends the values in order: the same as `send` for each, with one promise and (while every channel
+   * has room for all of them) one JSON encoding for the whole array. Back-pressure is the same as for
+   * `send`: it resolves once every downstream channel has taken the last value into its window.
+   * Rule: a value is encoded at the latest when the returned promise resolves; do not change the
+   * array or its values before that (after it, or after a call that resolved at once, they are yours).
+   */
+  sendMany(values: readonly T[]): Promise<void>;
   /** Ends this output early; it is closed anyway when `run` returns. */
   close(): Promise<void>;
 }

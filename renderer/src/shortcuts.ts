@@ -5,7 +5,8 @@
 import type { HostClient } from '../../engine/host/api.js';
 import { editorStore } from './store/index.js';
 import { saveWorkflow } from './files.js';
-import { desktopOf, saveAsWithDialog } from './desktop.js';
+import { desktopOf } from './desktop.js';
+import { saveAsNative, saveNative } from './host/desktop.js';
 import { pointer } from './pointer.js';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -29,7 +30,8 @@ export function installShortcuts(host: HostClient, actions: ShortcutActions): ()
     if (mod && key === 's') {
       e.preventDefault();
       const desktop = desktopOf(host);
-      if (desktop && (e.shiftKey || !store.path)) void saveAsWithDialog(desktop);
+      if (desktop)
+        void (e.shiftKey ? saveAsNative(desktop, editorStore) : saveNative(host, desktop, editorStore));
       else if (e.shiftKey) store.openDialog({ kind: 'saveAs' });
       else void saveWorkflow(host);
       return;

@@ -2,7 +2,7 @@
 // use this only to read state back (the document, the selection) and to check their assertions.
 import type { Workflow } from '../../engine/model/workflow.js';
 import { editorStore, type EditorStore } from './store/index.js';
-import { nodeStatusStore } from './run/nodeStatusStore.js';
+import { runStore, type RunStore } from './run/runStore.js';
 import type { NodeStatus } from '../../engine/model/run.js';
 
 export interface SluiceTestApi {
@@ -12,6 +12,8 @@ export interface SluiceTestApi {
   isDirty(): boolean;
   /** Live status updates, as the run events would bring them (benchmarks drive the canvas with it). */
   setNodeStatuses(updates: Record<string, NodeStatus>): void;
+  /** The run slice: the live run on the canvas (statuses, timelines, counts, logs, errors). */
+  runs: RunStore;
 }
 
 declare global {
@@ -26,6 +28,7 @@ export function installTestApi(): void {
     doc: () => editorStore.getState().doc,
     serialize: () => editorStore.getState().serialize(),
     isDirty: () => editorStore.getState().isDirty(),
-    setNodeStatuses: (updates) => nodeStatusStore.getState().apply(updates),
+    setNodeStatuses: (updates) => runStore.getState().applyStatuses(updates),
+    runs: runStore,
   };
 }

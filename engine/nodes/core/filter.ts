@@ -1,7 +1,8 @@
 import { defineNode } from '../../sdk/index.js';
-import { compileUserFunction, isThenable } from './compile.js';
+import { mapBatches, NONE } from './batchMap.js';
+import { compileUserFunction } from './compile.js';
 
-/** Passes on the values for which a JavaScript predicate is truthy. */
+/** Passes on the values for which a JavaScript predicate is truthy, a batch at a time (batchMap.ts). */
 export default defineNode<{ code: string }>({
   type: 'core.filter',
   title: 'Filter',
@@ -25,11 +26,12 @@ export default defineNode<{ code: string }>({
     const input = inputs.in;
     const out = outputs.out;
     if (!input || !out) return;
-    let i = 0;
-    for await (const x of input) {
-      let keep = fn(x, i++);
-      if (isThenable(keep)) keep = await keep;
-      if (keep) await out.send(x);
-    }
+    await mapBatches(
+      input,
+      out,
+      (x, i) => fn(x, i),
+      (x, keep) => (keep ? x : NONE),
+      false,
+    );
   },
 });

@@ -1,18 +1,22 @@
 import { defineNode } from '../../sdk/index.js';
-import { compileUserFunction, isThenable } from './compile.js';
+import { mapBatches, NONE } from './batchMap.js';
+import { compileUserFunction } from './compile.js';
 
 interface Params {
   code: string;
   outputType: string;
 }
 
-/** Applies a JavaScript function or expression to every value; `undefined` results are dropped. */
+/**
+ * Applies a JavaScript function or expression to every value; `undefined` results are dropped. Works
+ * a batch at a time (inputs.in.batches() → sendMany), see batchMap.ts for the rules it keeps.
+ */
 export default defineNode<Params>({
   type: 'core.map',
   title: 'Map',
   category: 'Transform',
   description:
-    'Applies a JavaScript function (`x => x * 2`) or expression of `x` and `i` to every value. A result of `undefined` is dropped. The code runs in the node process.',
+    'Applies a JavaScript function (`x => x * 2`) or expression of `x` and `i` to every value. A result of `undefined` is dropped. The code runs in the node process. Each result is sent as it was when returned, even if the function changes that object later.',
   inputs: [{ name: 'in', type: 'T' }],
   outputs: [{ name: 'out', type: 'json' }],
   params: [
@@ -40,11 +44,12 @@ export default defineNode<Params>({
     const input = inputs.in;
     const out = outputs.out;
     if (!input || !out) return;
-    let i = 0;
-    for await (const x of input) {
-      let y = fn(x, i++);
-      if (isThenable(y)) y = await y;
-      if (y !== undefined) await out.send(y);
-    }
+    await mapBatches(
+      input,
+      out,
+      (x, i) => fn(x, i),
+      (_x, y) => (y === undefined ? NONE : y),
+      true,
+    );
   },
 });

@@ -9,9 +9,10 @@ async function drain(ctx: NodeContext<unknown>, each: (x: unknown, n: number) =>
   const input = ctx.inputs.in;
   let n = 0;
   if (!input) return n;
-  for await (const x of input) {
-    each(x, n++);
-    if ((n & 1023) === 0) ctx.progress({ done: n });
+  let reported = 0;
+  for await (const batch of input.batches()) {
+    for (const x of batch) each(x, n++);
+    if (n - reported >= 1024) ctx.progress({ done: (reported = n) });
   }
   ctx.progress({ done: n });
   return n;

@@ -94,13 +94,18 @@ export class FlowDeriver {
         entry = cached;
       } else {
         const ports = info ? resolvePorts(info, node.params) : { inputs: [], outputs: [] };
+        const height = nodeHeight(ports.inputs.length, ports.outputs.length);
         const flow: SluiceFlowNode = {
           id: node.id,
           type: 'sluice',
           position: node.position,
           selected: isSelected,
           width: NODE_WIDTH,
-          height: nodeHeight(ports.inputs.length, ports.outputs.length),
+          height,
+          // React Flow takes a re-created node's size from `measured` and counts the graph as
+          // initialized (which fitView waits for) only when every node has one; a node that is
+          // never mounted (off screen) or whose size did not change is never re-measured.
+          measured: { width: NODE_WIDTH, height },
           handles: handlesOf(ports.inputs, ports.outputs),
           data: { node, info, inputs: ports.inputs, outputs: ports.outputs, types, faulty },
         };
@@ -129,6 +134,7 @@ export class FlowDeriver {
                 selected: isSelected,
                 width: note.width ?? 220,
                 height: note.height ?? 120,
+                measured: { width: note.width ?? 220, height: note.height ?? 120 },
                 zIndex: -1,
                 data: { note },
               },

@@ -1,6 +1,8 @@
-// The bottom panel: Problems now; the live-run work adds its Logs and Errors tabs here.
-import { useState, type ReactNode } from 'react';
+// The bottom panel: Problems, and the run's Logs and Errors tabs (registered by run/install.tsx).
+// The shown tab lives in run/panelStore.ts so the run actions can switch it.
+import type { ReactNode } from 'react';
 import { useEditor, type EditorState } from '../store/index.js';
+import { panelStore, usePanel } from '../run/panelStore.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 
 export interface BottomTab {
@@ -16,8 +18,8 @@ export const extraBottomTabs: BottomTab[] = [];
 
 export function BottomPanel() {
   const count = useEditor(selectProblemCount);
-  const [active, setActive] = useState('problems');
-  const [open, setOpen] = useState(true);
+  const active = usePanel((s) => s.tab);
+  const open = usePanel((s) => s.open);
   const tabs: BottomTab[] = [
     {
       id: 'problems',
@@ -40,10 +42,7 @@ export function BottomPanel() {
             role="tab"
             aria-selected={t.id === current.id}
             className={`tab${t.id === current.id ? ' active' : ''}`}
-            onClick={() => {
-              setActive(t.id);
-              setOpen(true);
-            }}
+            onClick={() => panelStore.getState().show(t.id)}
             data-testid={`tab-${t.id}`}
           >
             {t.title}
@@ -53,7 +52,8 @@ export function BottomPanel() {
         <button
           className="icon-button"
           title={open ? 'Hide panel' : 'Show panel'}
-          onClick={() => setOpen(!open)}
+          onClick={() => panelStore.getState().toggle()}
+          data-testid="bottom-panel-toggle"
         >
           {open ? '▾' : '▴'}
         </button>

@@ -18,6 +18,7 @@ import {
   type IsValidConnection,
   type NodeChange,
   type NodeTypes,
+  type EdgeTypes,
 } from '@xyflow/react';
 import type { Position } from '../../../engine/model/workflow.js';
 import { checkConnection } from '../../../engine/check/index.js';
@@ -33,10 +34,14 @@ import { QuickAdd } from './QuickAdd.js';
 import { NODE_TYPE_MIME } from './Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
+import { RunEdge } from '../run/RunEdge.js';
 
 const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
 const nodeTypes: NodeTypes = { sluice: FlowNode, note: NoteNode };
+// Every edge draws its run counters and back-pressure (run/RunEdge.tsx); bezier like the default.
+const edgeTypes: EdgeTypes = { run: RunEdge };
+const DEFAULT_EDGE_OPTIONS = { type: 'run', interactionWidth: 16 };
 
 const NO_EDGES: Edge[] = [];
 const selectDoc = (s: EditorState) => s.doc;
@@ -212,6 +217,7 @@ export function Canvas() {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -230,7 +236,7 @@ export function Canvas() {
         defaultViewport={doc.viewport ?? { x: 40, y: 40, zoom: 1 }}
         connectionRadius={28}
         proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ interactionWidth: 16 }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} />

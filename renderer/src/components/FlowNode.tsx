@@ -7,7 +7,8 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '../../../engine/model/nodeTypeInfo.js';
 import type { SluiceFlowNode } from '../canvas/derive.js';
 import { typeFamily } from '../canvas/typeFamily.js';
-import { NodeStatusArea } from './NodeStatusArea.js';
+import { NodeErrorBadge, NodeStatusArea } from './NodeStatusArea.js';
+import { useNodeStatus } from '../run/nodeStatusStore.js';
 import { categoryClass } from './Palette.js';
 
 function PortRow({ port, type, side }: { port: PortSpec; type: string; side: 'in' | 'out' }) {
@@ -31,12 +32,15 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const { node, info, inputs, outputs, types, faulty } = data;
   const title = node.label ?? info?.title ?? node.type;
   const rows = Math.max(inputs.length, outputs.length, 1);
+  // The run status colours the frame; a per-node selector, so a status change re-renders this node only.
+  const runStatus = useNodeStatus(id);
   return (
     <div
       className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}`}
       data-testid={`node-${id}`}
       data-node-type={node.type}
       data-category={info?.category ?? 'Unknown'}
+      data-run-status={runStatus}
     >
       <div className={`flow-node-header cat-${categoryClass(info?.category ?? 'unknown')}`}>
         <span className="flow-node-title" data-testid="node-title">
@@ -57,6 +61,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         </div>
       </div>
       <NodeStatusArea nodeId={id} faulty={faulty} />
+      <NodeErrorBadge nodeId={id} />
     </div>
   );
 });

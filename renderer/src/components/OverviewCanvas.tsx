@@ -12,7 +12,7 @@ import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { resolvePorts } from '../../../engine/model/nodeTypeInfo.js';
 import type { NodeStatus } from '../../../engine/model/run.js';
 import { editorStore } from '../store/index.js';
-import { nodeStatusStore } from '../run/nodeStatusStore.js';
+import { runStore } from '../run/runStore.js';
 import { NODE_WIDTH, nodeHeight } from '../canvas/layoutMetrics.js';
 
 interface Box {
@@ -27,9 +27,11 @@ const MAX_BITMAP = 4096;
 /** While zooming, the bitmap is scaled; it is redrawn sharp this long after the last zoom step. */
 const ZOOM_SETTLE_MS = 120;
 
+// The same colours as the nodes' status strips at normal zoom (styles.css, data-status).
 const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
+  pending: '--border-strong',
   running: '--accent',
-  retrying: '--accent',
+  retrying: '--warn',
   completed: '--ok',
   failed: '--danger',
   cancelled: '--text-3',
@@ -123,8 +125,8 @@ function drawGraph(
 /** Live statuses: an outline and a bar per node with a status, batched by colour. */
 function drawStatuses(ctx: CanvasRenderingContext2D, all: Map<string, Box>, zoom: number, colour: Colour) {
   const byColour = new Map<string, Box[]>();
-  for (const [id, status] of Object.entries(nodeStatusStore.getState().statuses)) {
-    const name = STATUS_COLOURS[status];
+  for (const [id, info] of Object.entries(runStore.getState().run?.nodes ?? {})) {
+    const name = STATUS_COLOURS[info.status];
     const b = all.get(id);
     if (!name || !b) continue;
     const list = byColour.get(name);
@@ -240,7 +242,10 @@ export function OverviewCanvas() {
         if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
       }),
       editorStore.subscribe(schedule),
-      nodeStatusStore.subscribe(schedule),
+      // Only node changes repaint: log lines and edge counts of the run do not show at this zoom.
+      runStore.subscribe((s, prev) => {
+        if (s.run?.nodes !== prev.run?.nodes) schedule();
+      }),
     ];
     return () => {
       unsubscribe.forEach((u) => u());

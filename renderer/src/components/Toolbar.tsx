@@ -7,7 +7,8 @@ import type { HostClient } from '../../../engine/host/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
 import { fitView, runAutoLayout } from '../commands.js';
-import { desktopOf, openWithDialog, saveAsWithDialog } from '../desktop.js';
+import { desktopOf, openWithDialog } from '../desktop.js';
+import { saveAsNative, saveNative } from '../host/desktop.js';
 import { toggleTheme, useResolvedTheme } from '../theme.js';
 
 const selectName = (s: EditorState) => s.doc.name;
@@ -110,13 +111,15 @@ export function Toolbar({ host }: { host: HostClient }) {
         <MenuItem
           label="Save"
           shortcut={`${MOD}S`}
-          onClick={() => void (desktop && !store().path ? saveAsWithDialog(desktop) : saveWorkflow(host))}
+          onClick={() => void (desktop ? saveNative(host, desktop, editorStore) : saveWorkflow(host))}
           testId="file-save"
         />
         <MenuItem
           label="Save as…"
           shortcut={`${MOD}⇧S`}
-          onClick={() => (desktop ? void saveAsWithDialog(desktop) : store().openDialog({ kind: 'saveAs' }))}
+          onClick={() =>
+            desktop ? void saveAsNative(desktop, editorStore) : store().openDialog({ kind: 'saveAs' })
+          }
           testId="file-save-as"
         />
         <div className="menu-sep" />

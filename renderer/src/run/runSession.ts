@@ -1,0 +1,184 @@
+// The run actions (Run, Stop, Pause/Resume) and the host's event stream, wired to the run store.
+// Events of a run can arrive before `run:start` answers: while a start is in flight they are kept
+// per run id and applied once the id is known. After a WebSocket reconnect, the run is rebuilt from
+// the host's record (`run:get`) so nothing missed while offline is lost.
+
+import type { HostClient } from '../../../engine/host/api.js';
+import type { Problem } from '../../../engine/model/problem.js';
+import type { RunEvent } from '../../../engine/model/run.js';
+import type { EditorStore } from '../store/index.js';
+import { panelStore } from './panelStore.js';
+import { applyEvents, isTerminal, runFromHost } from './runState.js';
+import type { RunStore } from './runStore.js';
+
+/** Events kept per unknown run id while a start is in flight (a flood is capped; the store has them). */
+const EARLY_EVENTS_CAP = 5_000;
+
+type ConnectionState = 'connecting' | 'open' | 'closed';
+interface Reconnecting {
+  onConnectionState(listener: (state: ConnectionState) => void): () => void;
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function hasReconnect(host: HostClient): host is HostClient & Reconnecting {
+  return typeof (host as Partial<Reconnecting>).onConnectionState === 'function';
+}
+
+export class RunSession {
+  private early = new Map<string, RunEvent[]>();
+  private starting = false;
+  /** While catching up: events that arrive meanwhile, re-applied over the host's record. */
+  private sinceCatchUp: RunEvent[] | null = null;
+
+  constructor(
+    private readonly host: HostClient,
+    private readonly editor: EditorStore,
+    private readonly store: RunStore,
+  ) {}
+
+  /** Subscribes to the host's run events (and reconnects). Returns the undo. */
+  connect(): () => void {
+    const offEvents = this.host.onRunEvents((runId, events) => this.onEvents(runId, events));
+    let wasClosed = false;
+    const offState = hasReconnect(this.host)
+      ? this.host.onConnectionState((state) => {
+          if (state === 'closed') wasClosed = true;
+          if (state === 'open' && wasClosed) {
+            wasClosed = false;
+            void this.catchUp();
+          }
+        })
+      : () => undefined;
+    // A document opened or created: the last run's marks belong to another graph. (A run still going
+    // stays, so it can be stopped.) Opening and New start from a cleared history; no edit does.
+    const offDoc = this.editor.subscribe((state, prev) => {
+      const cleared =
+        state.undoStack !== prev.undoStack && state.undoStack.length === 0 && state.redoStack.length === 0;
+      if (!cleared) return;
+      if (!this.isActive() && this.store.getState().run !== null) this.store.getState().clear();
+    });
+    return () => {
+      offEvents();
+      offState();
+      offDoc();
+    };
+  }
+
+  /** True while a run is on and not ended. */
+  isActive(): boolean {
+    const run = this.store.getState().run;
+    return run !== null && !isTerminal(run.status);
+  }
+
+  async start(): Promise<void> {
+    const runs = this.store.getState();
+    if (runs.busy !== null || this.isActive()) return;
+    const editor = this.editor.getState();
+    if (editor.view !== 'editor') return;
+    editor.runCheck();
+    const errors = this.editor.getState().problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      this.refuse(`Cannot run: ${plural(errors.length, 'problem')} to fix first`);
+      return;
+    }
+    const { doc, path } = this.editor.getState();
+    runs.setBusy('start');
+    this.starting = true;
+    this.early.clear();
+    try {
+      const { runId } = await this.host.call('run:start', {
+        workflow: doc,
+        ...(path !== null ? { path } : {}),
+      });
+      this.store.getState().begin(
+        runId,
+        doc.nodes.map((n) => n.id),
+        Date.now(),
+      );
+      const early = this.early.get(runId);
+      if (early) this.store.getState().applyBatch(runId, early);
+      panelStore.getState().show('logs');
+    } catch (err) {
+      const problems = (err as { problems?: Problem[] }).problems;
+      if (problems && problems.length > 0) {
+        // The host's check (files, inferred schemas) can find what the editor's cannot.
+        this.editor.setState({ problems });
+        this.refuse(errorText(err));
+      } else this.editor.getState().notify('error', `Cannot start the run: ${errorText(err)}`);
+    } finally {
+      this.starting = false;
+      this.early.clear();
+      this.store.getState().setBusy(null);
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.control('stop', 'run:stop');
+  }
+
+  async pauseResume(): Promise<void> {
+    const status = this.store.getState().run?.status;
+    if (status === 'running') await this.control('pause', 'run:pause');
+    else if (status === 'paused') await this.control('resume', 'run:resume');
+  }
+
+  private async control(
+    busy: 'stop' | 'pause' | 'resume',
+    method: 'run:stop' | 'run:pause' | 'run:resume',
+  ): Promise<void> {
+    const { run, busy: inFlight } = this.store.getState();
+    if (!run || isTerminal(run.status) || inFlight !== null) return;
+    this.store.getState().setBusy(busy);
+    try {
+      await this.host.call(method, { runId: run.runId });
+    } catch (err) {
+      // The run may have ended meanwhile; its last events say so.
+      if (this.isActive())
+        this.editor.getState().notify('error', `Cannot ${busy} the run: ${errorText(err)}`);
+    } finally {
+      this.store.getState().setBusy(null);
+    }
+  }
+
+  private refuse(message: string): void {
+    panelStore.getState().show('problems');
+    this.editor.getState().notify('error', message);
+  }
+
+  private onEvents(runId: string, events: RunEvent[]): void {
+    const run = this.store.getState().run;
+    if (run?.runId === runId) {
+      this.store.getState().applyBatch(runId, events);
+      this.sinceCatchUp?.push(...events);
+      return;
+    }
+    if (!this.starting) return; // another client's run
+    const kept = this.early.get(runId) ?? [];
+    if (kept.length < EARLY_EVENTS_CAP) kept.push(...events.slice(0, EARLY_EVENTS_CAP - kept.length));
+    this.early.set(runId, kept);
+  }
+
+  /** After a reconnect: the host's record of the run replaces what the editor had. */
+  private async catchUp(): Promise<void> {
+    const run = this.store.getState().run;
+    if (!run || isTerminal(run.status)) return;
+    this.sinceCatchUp = [];
+    try {
+      const summary = await this.host.call('run:get', { runId: run.runId });
+      if (this.store.getState().run?.runId !== run.runId) return;
+      // Events newer than the record (sent while it travelled) go on top; older ones are skipped by seq.
+      this.store.getState().replace(applyEvents(runFromHost(summary), this.sinceCatchUp));
+    } catch (err) {
+      this.editor.getState().notify('error', `Cannot catch up with run ${run.runId}: ${errorText(err)}`);
+    } finally {
+      this.sinceCatchUp = null;
+    }
+  }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

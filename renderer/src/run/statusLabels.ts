@@ -1,0 +1,34 @@
+// Names and icons of run and node states, shared by the status bar, the nodes and the panels.
+import type { NodeStatus, RunStatus } from '../../../engine/model/run.js';
+
+export const RUN_LABELS: Record<RunStatus, string> = {
+  ready: 'Ready',
+  running: 'Running',
+  paused: 'Paused',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+  completed: 'Completed',
+};
+
+export const NODE_LABELS: Record<NodeStatus | 'idle' | 'problem', string> = {
+  idle: 'Ready',
+  problem: 'Has problems',
+  pending: 'Pending',
+  running: 'Running',
+  retrying: 'Retrying',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+/** Text icons; `running` is drawn as a CSS spinner instead. */
+export const NODE_ICONS: Record<NodeStatus | 'idle' | 'problem', string> = {
+  idle: '',
+  problem: '!',
+  pending: '◷',
+  running: '',
+  retrying: '↻',
+  completed: '✓',
+  failed: '✕',
+  cancelled: '⊘',
+};
