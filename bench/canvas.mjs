@@ -2,15 +2,12 @@
 // intervals (requestAnimationFrame, p50/p95/max) while panning and zooming at 100 % and at fit view,
 // with and without 10 % of the nodes changing status 30 times a second; for 300, 1,000 and 3,000 nodes.
 // Runs the real `sluice serve` and Debian's Chromium (headless). Usage: node bench/canvas.mjs [sizes…]
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium, pct, startServer } from './lib/browserBench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [300, 1000, 3000];
 
@@ -59,31 +56,6 @@ export function generateWorkflow(n) {
   }
   return { sluice: 1, name: `Generated ${n}`, nodes, edges };
 }
-
-async function startServer(workspace, token) {
-  const child = spawn(
-    process.execPath,
-    [path.join(root, 'bin/sluice.js'), 'serve', '--port', '0', '--workspace', workspace, '--token', token],
-    {
-      cwd: workspace,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (c) => {
-      out += c;
-      const m = /Sluice is serving (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', () => reject(new Error(`sluice serve exited:\n${out}`)));
-  });
-  return { child, url };
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Records rAF intervals in the page while `act` runs; optionally flips statuses of 10 % of nodes at 30 Hz. */
 async function measure(page, act, withStatus) {
@@ -147,10 +119,7 @@ async function zoom(page, box) {
 const workspace = await mkdtemp(path.join(os.tmpdir(), 'sluice-bench-'));
 const token = randomBytes(24).toString('hex');
 const { child, url } = await startServer(workspace, token);
-const browser = await chromium.launch({
-  executablePath: process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 const results = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -6,15 +6,12 @@
 // The runtime passes at most 2,000 log lines a second per node to the host (workerReporter.ts) and
 // counts the rest in a "… N log lines dropped" line; with logNodes = 5 the values fan out to five
 // logging nodes, so 10,000 lines a second really reach the editor.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { launchChromium, pct, startServer } from './lib/browserBench.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.argv[2]) || 10;
 const RATE = Number(process.argv[3]) || 10_000;
 const LOG_NODES = Number(process.argv[4]) || 1;
@@ -58,35 +55,11 @@ const workflow = {
   ],
 };
 
-async function startServer(workspace, token) {
-  const args = [path.join(root, 'bin/sluice.js'), 'serve', '--port', '0', '--workspace', workspace];
-  const child = spawn(process.execPath, [...args, '--token', token], {
-    cwd: workspace,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const url = await new Promise((resolve, reject) => {
-    const onData = (c) => {
-      out += c;
-      const m = /Sluice is serving (\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', () => reject(new Error(`sluice serve exited:\n${out}`)));
-  });
-  return { child, url };
-}
-
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const workspace = await mkdtemp(path.join(os.tmpdir(), 'sluice-bench-ui-'));
 const { child, url } = await startServer(workspace, randomBytes(24).toString('hex'));
-const browser = await chromium.launch({
-  executablePath: process.env.SLUICE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 try {
   await writeFile(path.join(workspace, 'flood.sluice.json'), JSON.stringify(workflow, null, 2) + '\n');
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

@@ -161,6 +161,49 @@ test('pasting malformed text is refused with a message and the graph stays as it
   expect(await serialize(page)).toBe(before);
 });
 
+/** React Flow's viewport transform: [x, y, zoom]. */
+async function viewport(page: Page): Promise<[number, number, number]> {
+  return page.locator('.react-flow__viewport').evaluate((el) => {
+    const m = new DOMMatrix(getComputedStyle(el).transform);
+    return [m.e, m.f, m.a] as [number, number, number];
+  });
+}
+
+test('the minimap moves the view where it is clicked and dragged, and zooms with the wheel', async ({
+  page,
+  sluice,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(sluice.url);
+  await page.getByTestId('example-Fan-out and merge').click();
+  await expect(page.locator('.react-flow__node').first()).toBeVisible();
+  const map = page.getByTestId('minimap');
+  await expect(map).toBeVisible();
+  const box = (await map.boundingBox())!;
+  const before = await viewport(page);
+
+  // A click near the minimap's left edge centres the view on the left of the graph: the view
+  // moves right (its x grows); the zoom stays.
+  await page.mouse.click(box.x + 12, box.y + box.height / 2);
+  await expect.poll(async () => (await viewport(page))[0]).toBeGreaterThan(before[0] + 50);
+  const clicked = await viewport(page);
+  expect(clicked[2]).toBeCloseTo(before[2], 5);
+
+  // Dragging to the right edge moves the view the other way.
+  await page.mouse.move(box.x + 12, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await viewport(page))[0]).toBeLessThan(clicked[0] - 100);
+
+  // Scrolling up over the minimap zooms in; the page itself does not scroll.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const zoomBefore = (await viewport(page))[2];
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await viewport(page))[2]).toBeGreaterThan(zoomBefore * 1.2);
+  expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
+});
+
 test('screenshots of the editor in light and dark themes', async ({ page, sluice }) => {
   await page.setViewportSize({ width: 1440, height: 860 });
   await page.goto(sluice.url);

@@ -42,11 +42,7 @@ export function checkWorkflow(
   problems.push(...inference.edgeProblems.values());
   problems.push(...cycleProblems(w, prepared));
 
-  const incoming = new Map<string, TypedEdge[]>();
-  for (const e of typed) {
-    const key = `${e.edge.target}\u0000${e.edge.targetPort}`;
-    incoming.set(key, [...(incoming.get(key) ?? []), e]);
-  }
+  const incoming = groupBy(typed, (e) => portKey(e.edge.target, e.edge.targetPort));
   const portTypes: PortTypes = {};
   for (const node of prepared.nodes.values())
     portTypes[node.node.id] = resolvedPortTypes(node, inference, incoming);
@@ -163,9 +159,11 @@ function resolveEdges(
 /** Required inputs without an edge; single-edge inputs with several. */
 function inputProblems(edges: readonly WorkflowEdge[], prepared: Prepared): Problem[] {
   const problems: Problem[] = [];
+  // Indexed once: a filter per input would cost nodes × edges on large graphs.
+  const byInput = groupBy(edges, (e) => portKey(e.target, e.targetPort));
   for (const { node, inputs } of prepared.nodes.values()) {
     for (const [name, port] of inputs) {
-      const into = edges.filter((e) => e.target === node.id && e.targetPort === name);
+      const into = byInput.get(portKey(node.id, name)) ?? [];
       if (into.length === 0 && !port.spec.optional) {
         problems.push({
           code: 'unconnected-input',
@@ -207,14 +205,13 @@ function cycleProblems(w: Workflow, prepared: Prepared): Problem[] {
 
 /** Nodes on a cycle the candidate would close: those reachable from its target that reach its source. */
 function newCycle(edges: readonly WorkflowEdge[], c: Connection): string[] {
-  const walk = (start: string, step: (e: WorkflowEdge) => [string, string]) => {
+  const walk = (start: string, next: Map<string, WorkflowEdge[]>, end: (e: WorkflowEdge) => string) => {
     const seen = new Set([start]);
     const queue = [start];
-    while (queue.length) {
-      const id = queue.shift()!;
-      for (const e of edges) {
-        const [a, b] = step(e);
-        if (a === id && !seen.has(b)) {
+    for (let i = 0; i < queue.length; i++) {
+      for (const e of next.get(queue[i]!) ?? []) {
+        const b = end(e);
+        if (!seen.has(b)) {
           seen.add(b);
           queue.push(b);
         }
@@ -222,8 +219,31 @@ function newCycle(edges: readonly WorkflowEdge[], c: Connection): string[] {
     }
     return seen;
   };
-  const downstream = walk(c.target, (e) => [e.source, e.target]);
+  const downstream = walk(
+    c.target,
+    groupBy(edges, (e) => e.source),
+    (e) => e.target,
+  );
   if (!downstream.has(c.source)) return [];
-  const upstream = walk(c.source, (e) => [e.target, e.source]);
+  const upstream = walk(
+    c.source,
+    groupBy(edges, (e) => e.target),
+    (e) => e.source,
+  );
   return [...downstream].filter((id) => upstream.has(id));
+}
+
+function portKey(nodeId: string, port: string): string {
+  return `${nodeId}\u0000${port}`;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

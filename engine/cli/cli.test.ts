@@ -140,6 +140,11 @@ describe('sluice CLI', () => {
     );
     expect(sluice('--version').code).toBe(0);
     expect(sluice('--help').stdout).toMatch(/sluice run FILE|run FILE/);
+    for (const command of ['run', 'validate', 'nodes']) {
+      const help = sluice(command, '--help');
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(/validate FILE/);
+    }
   });
 
   it('Ctrl-C stops the run cleanly: cancelled, exit 1', async () => {

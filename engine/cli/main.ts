@@ -184,6 +184,11 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const [command, ...rest] = argv;
+  // `sluice run --help` and the like: the usage, whatever else is on the line.
+  if (command !== 'serve' && command !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    io.out(USAGE);
+    return 0;
+  }
   try {
     switch (command) {
       case 'run':

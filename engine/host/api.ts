@@ -27,10 +27,27 @@ export interface TablePreview {
   rows: Array<Record<string, unknown>>;
 }
 
+/** nodeId → output port → type expression, worked out by the host before the run. */
+export type InferredOutputTypes = Record<string, Record<string, string>>;
+
+/** A table output a run recorded, which `run:preview` can show. */
+export interface RecordedOutput {
+  nodeId: string;
+  port: string;
+}
+
 /** Request name → [params, result]. */
 export interface HostMethods {
   'nodes:list': [Record<string, never>, NodeTypeInfo[]];
   'workflow:validate': [{ workflow: Workflow; path?: string }, Problem[]];
+  /**
+   * Output types that node types work out before the run (CSV sniffing, SQL DESCRIBE), for the
+   * canvas's check; `problems`: the nodes whose inference failed (a missing file, a bad query).
+   */
+  'workflow:infer': [
+    { workflow: Workflow; path?: string },
+    { outputTypes: InferredOutputTypes; problems: Problem[] },
+  ];
   'workflow:open': [{ path: string }, WorkflowFile];
   'workflow:save': [{ path: string; text: string }, { path: string }];
   'workflow:list': [{ dir?: string }, FileEntry[]];
@@ -42,6 +59,8 @@ export interface HostMethods {
   /** Past and current runs, newest first. */
   'run:list': [Record<string, never>, RunSummary[]];
   'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[] }];
+  /** The table outputs a run recorded so far (each can be previewed). */
+  'run:outputs': [{ runId: string }, RecordedOutput[]];
   'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
 }
 

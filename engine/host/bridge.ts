@@ -10,6 +10,7 @@ import type { HostMethod, HostParams, HostResult, WorkflowFile } from './api.js'
 export const HOST_BRIDGE_FUNCTIONS = {
   'nodes:list': 'listNodes',
   'workflow:validate': 'validateWorkflow',
+  'workflow:infer': 'inferWorkflow',
   'workflow:open': 'openWorkflow',
   'workflow:save': 'saveWorkflow',
   'workflow:list': 'listWorkflows',
@@ -20,6 +21,7 @@ export const HOST_BRIDGE_FUNCTIONS = {
   'run:resume': 'resumeRun',
   'run:list': 'listRuns',
   'run:get': 'getRun',
+  'run:outputs': 'listRunOutputs',
   'run:preview': 'previewRun',
 } as const satisfies { [M in HostMethod]: string };
 

@@ -14,7 +14,13 @@ describe('parseHostRequest', () => {
       parseHostRequest({ id: 2, method: 'run:start', params: { workflow, path: 'a.sluice.json' } }),
     ).toMatchObject({ method: 'run:start' });
     expect(parseHostRequest({ id: 3, method: 'workflow:list', params: {} })).toMatchObject({ id: 3 });
-    expect(HOST_METHODS).toHaveLength(13);
+    expect(parseHostRequest({ id: 4, method: 'workflow:infer', params: { workflow } })).toMatchObject({
+      method: 'workflow:infer',
+    });
+    expect(parseHostRequest({ id: 5, method: 'run:outputs', params: { runId: 'r1' } })).toMatchObject({
+      params: { runId: 'r1' },
+    });
+    expect(HOST_METHODS).toHaveLength(15);
   });
 
   it('refuses an unknown method, naming the known ones', () => {

@@ -50,6 +50,7 @@ const withWorkflow = z.object({ workflow: workflowShape, path: z.string().option
 const paramSchemas = {
   'nodes:list': empty,
   'workflow:validate': withWorkflow,
+  'workflow:infer': withWorkflow,
   'workflow:open': z.object({ path: nonEmpty('path') }).strict(),
   'workflow:save': z
     .object({ path: nonEmpty('path'), text: z.string({ error: 'text must be a string' }) })
@@ -62,6 +63,7 @@ const paramSchemas = {
   'run:resume': runId,
   'run:list': empty,
   'run:get': runId,
+  'run:outputs': runId,
   'run:preview': z
     .object({
       runId: nonEmpty('runId'),

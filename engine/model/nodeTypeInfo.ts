@@ -51,6 +51,11 @@ export interface NodeTypeInfo {
   allowsCycles?: boolean;
   /** Modules a pre-started worker loads ahead of time for this type (e.g. `@duckdb/node-api`). */
   preload?: string[];
+  /**
+   * The host can work out this node's output types before the run (a CSV's columns, a query's
+   * result: `workflow:infer`), so the editor asks it when such a node changes.
+   */
+  infersOutputs?: boolean;
 }
 
 /** A port as a node instance has it: after dynamic ports (`ports` params) are applied. */

@@ -124,6 +124,9 @@ export function defineNode<P = Record<string, unknown>>(def: NodeDefinition<P>):
 /** The JSON part of a definition, as sent to the editor. */
 export function nodeTypeInfo(def: NodeDefinition<never> | NodeTypeInfo): NodeTypeInfo {
   const { type, title, category, description, inputs, outputs, params, allowsCycles, preload } = def;
+  const infers =
+    ('inferOutputs' in def && typeof def.inferOutputs === 'function') ||
+    ('infersOutputs' in def && def.infersOutputs === true);
   return {
     type,
     title,
@@ -134,5 +137,6 @@ export function nodeTypeInfo(def: NodeDefinition<never> | NodeTypeInfo): NodeTyp
     params,
     ...(allowsCycles ? { allowsCycles } : {}),
     ...(preload ? { preload } : {}),
+    ...(infers ? { infersOutputs: true } : {}),
   };
 }

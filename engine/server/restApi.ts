@@ -5,6 +5,8 @@
 //   GET  /api/v1/runs/:id           one run with its events
 //   POST /api/v1/runs               start a run; body: a workflow, or { workflow, path }
 //   POST /api/v1/runs/:id/cancel    stop a run
+//   GET  /api/v1/runs/:id/outputs   the table outputs the run recorded
+//   GET  /api/v1/runs/:id/outputs/:node/:port   a preview of one (schema, row count, first 100 rows)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HostMethod, HostParams } from '../host/api.js';
@@ -71,6 +73,15 @@ async function route(
     if (parts.length === 2) {
       allow(method, 'GET');
       return { status: 200, body: await call('run:get', { runId: parts[1] }).catch(statusOnError(404)) };
+    }
+    if (parts.length === 3 && parts[2] === 'outputs') {
+      allow(method, 'GET');
+      return { status: 200, body: await call('run:outputs', { runId: parts[1] }).catch(statusOnError(404)) };
+    }
+    if (parts.length === 5 && parts[2] === 'outputs') {
+      allow(method, 'GET');
+      const params = { runId: parts[1], nodeId: parts[3], port: parts[4] };
+      return { status: 200, body: await call('run:preview', params).catch(statusOnError(404)) };
     }
     if (parts.length === 3 && parts[2] === 'cancel') {
       allow(method, 'POST');

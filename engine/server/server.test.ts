@@ -356,6 +356,42 @@ describe('sluice serve: runs', () => {
     expect((await json('POST', `/api/v1/runs/${data.runId}/cancel`)).status).toBe(409);
   });
 
+  it('lists and previews the table outputs of a run through REST', async () => {
+    await writeFile(path.join(workspace, 'cities.csv'), 'city,people\nOslo,700000\nRome,2800000\n');
+    const tables: Workflow = {
+      sluice: 1,
+      name: 'Cities',
+      nodes: [
+        { id: 'load', type: 'csv.read', params: { path: 'cities.csv' }, position: { x: 0, y: 0 } },
+        {
+          id: 'big',
+          type: 'sql.query',
+          params: { sql: 'SELECT city FROM input WHERE people > 1000000' },
+          position: { x: 200, y: 0 },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'load', sourcePort: 'table', target: 'big', targetPort: 'input' }],
+    };
+    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', tables);
+    await waitFor(async () => {
+      const run = await json<RunSummary>('GET', `/api/v1/runs/${data.runId}`);
+      return run.data.status === 'completed' ? true : undefined;
+    }, 'the run to complete');
+    const outputs = await json('GET', `/api/v1/runs/${data.runId}/outputs`);
+    expect(outputs.data).toEqual([
+      { nodeId: 'big', port: 'table' },
+      { nodeId: 'load', port: 'table' },
+    ]);
+    const preview = await json('GET', `/api/v1/runs/${data.runId}/outputs/big/table`);
+    expect(preview.data).toEqual({
+      columns: [{ name: 'city', type: 'string' }],
+      rowCount: 1,
+      rows: [{ city: 'Rome' }],
+    });
+    expect((await json('GET', `/api/v1/runs/${data.runId}/outputs/big/nope`)).status).toBe(404);
+    expect((await json('GET', `/api/v1/runs/${data.runId}/outputs/..%2Fx/table`)).status).toBe(400);
+  });
+
   it('answers invalid requests with clear errors', async () => {
     const bad = {
       ...pipeline,

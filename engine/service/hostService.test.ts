@@ -73,6 +73,28 @@ describe('host service', () => {
     );
   });
 
+  it('infers output types for the canvas: the CSV columns flow through the SQL chain', async () => {
+    const answer = await service.call('workflow:infer', {
+      workflow: csvToSql('orders.csv', 'SELECT city, amount FROM input'),
+      path: 'orders.sluice.json',
+    });
+    expect(answer.problems).toEqual([]);
+    expect(answer.outputTypes).toEqual({
+      load: { table: 'table{id:integer,amount:number,city:string}' },
+      query: { table: 'table{city:string,amount:number}' },
+      count: { table: 'table{n:integer}' },
+    });
+    // A missing file: only that node's inference problem; downstream the columns are unknown.
+    const missing = await service.call('workflow:infer', {
+      workflow: csvToSql('missing.csv', 'SELECT * FROM input'),
+    });
+    expect(missing.problems).toEqual([
+      expect.objectContaining({ nodeId: 'load', message: expect.stringContaining('missing.csv') }),
+    ]);
+    expect(missing.outputTypes['load']).toBeUndefined();
+    expect(missing.outputTypes['query']).toEqual({ table: 'table' });
+  });
+
   it('refuses a schema-broken workflow with problems, not an exception', async () => {
     const broken = {
       sluice: 1,
@@ -122,6 +144,13 @@ describe('host service', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect((await service.call('run:get', { runId })).status).toBe('completed');
+    // Every table output the run sent is recorded, and listed for the preview.
+    expect(await service.call('run:outputs', { runId })).toEqual([
+      { nodeId: 'count', port: 'table' },
+      { nodeId: 'load', port: 'table' },
+      { nodeId: 'query', port: 'table' },
+    ]);
+    await expect(service.call('run:outputs', { runId: 'no-such-run' })).resolves.toEqual([]);
     const preview = await service.call('run:preview', { runId, nodeId: 'query', port: 'table' });
     expect(preview.columns.map((c) => c.name)).toEqual(['city', 'doubled']);
     expect(preview.rowCount).toBe(2);

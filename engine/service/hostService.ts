@@ -17,7 +17,8 @@ import { createChildLauncher } from '../runtime/childLauncher.js';
 import { RunStore } from '../store/runStore.js';
 import { EventBatcher } from './eventBatcher.js';
 import { defaultExamplesDir, Examples } from './examples.js';
-import { validateWorkflow } from './validateWorkflow.js';
+import { listRecordedOutputs } from '../nodes/data/outputRecords.js';
+import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';
 
@@ -104,6 +105,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     'workflow:validate': async ({ workflow, path: p }) =>
       validateWorkflow(workflow, registry, typesMap, await baseDirOf(p)),
 
+    'workflow:infer': async ({ workflow, path: p }) => {
+      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p));
+      return { outputTypes: result.outputTypes, problems: result.inferenceProblems };
+    },
+
     'workflow:open': ({ path: p }) => files.open(p),
     'workflow:save': ({ path: p, text }) => files.save(p, text),
     'workflow:list': ({ dir }) => files.list(dir),
@@ -159,6 +165,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       const run = await store.get(runId);
       if (!run) throw new HostError(`No run with id "${runId}" in the history of ${runsDir}`);
       return run;
+    },
+    'run:outputs': async ({ runId }) => {
+      const runDir = store.runDir(runId);
+      if (!runDir) throw new HostError(`No run with id "${runId}"`);
+      return listRecordedOutputs(runDir);
     },
     'run:preview': async ({ runId, nodeId, port }) => {
       const runDir = store.runDir(runId);

@@ -5,7 +5,6 @@
 import type { HostClient } from '../../engine/host/api.js';
 import { editorStore } from './store/index.js';
 import { saveWorkflow } from './files.js';
-import { desktopOf } from './desktop.js';
 import { saveAsNative, saveNative } from './host/desktop.js';
 import { pointer } from './pointer.js';
 
@@ -29,7 +28,7 @@ export function installShortcuts(host: HostClient, actions: ShortcutActions): ()
     const key = e.key.toLowerCase();
     if (mod && key === 's') {
       e.preventDefault();
-      const desktop = desktopOf(host);
+      const desktop = host.desktop;
       if (desktop)
         void (e.shiftKey ? saveAsNative(desktop, editorStore) : saveNative(host, desktop, editorStore));
       else if (e.shiftKey) store.openDialog({ kind: 'saveAs' });

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { TablePreview } from '../../host/api.js';
 import { execute, normalizeRows, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
-import { outputRecordPath } from './tableIo.js';
+import { outputRecordPath } from './outputRecords.js';
 import { isTableRef, selectSql } from './tableRef.js';
 
 export async function previewTableOutput(

@@ -6,12 +6,8 @@ import path from 'node:path';
 import type { NodeContext, InputPort } from '../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
+import { outputRecordPath } from './outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
-
-/** File where the ref sent on `port` of `nodeId` is recorded. */
-export function outputRecordPath(runDir: string, nodeId: string, port: string): string {
-  return path.join(runDir, 'outputs', `${nodeId}.${port}.json`);
-}
 
 /** Writes `data` to `file` through a temporary file and a rename: never half-written. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {

@@ -6,7 +6,7 @@ import { autoLayout } from './layout.js';
 import { FlowDeriver, type DeriveInput, type SluiceFlowNode } from './derive.js';
 import { fittingEdge } from './fit.js';
 import { NODE_WIDTH, nodeHeight } from './layoutMetrics.js';
-import { typeFamily } from './typeFamily.js';
+import { displayType, typeFamily } from './typeFamily.js';
 
 const TYPES = new Map<string, NodeTypeInfo>(
   [
@@ -106,5 +106,14 @@ describe('canvas', () => {
     expect(
       ['number', 'integer', 'table{id:number}', 'array<T>', 'T', 'json', 'timestamp'].map(typeFamily),
     ).toEqual(['number', 'number', 'table', 'array', 'generic', 'json', 'time']);
+  });
+
+  it('shows a wide table type one column per line, short ones as written', () => {
+    expect(displayType('table{date:date,"temp max":number,weather:string}')).toBe(
+      'table{\n  date: date,\n  "temp max": number,\n  weather: string\n}',
+    );
+    expect(displayType('table{id:number}')).toBe('table{id:number}');
+    expect(displayType('array<T>')).toBe('array<T>');
+    expect(displayType('not a type (')).toBe('not a type (');
   });
 });

@@ -8,6 +8,7 @@ import { installShortcuts } from '../shortcuts.js';
 import { useResolvedTheme } from '../theme.js';
 import { fitView, runAutoLayout } from '../commands.js';
 import { connectDesktop } from '../host/desktop.js';
+import { InferenceSync } from '../host/inferenceSync.js';
 import { RunSessionContext } from '../run/context.js';
 import { installRunUi } from '../run/install.js';
 import { panelStore } from '../run/panelStore.js';
@@ -37,6 +38,7 @@ export function App({ host }: { host: HostClient }) {
   const flow = useReactFlow();
   // One run session per host, for the app's lifetime.
   const [session] = useState(() => new RunSession(host, editorStore, runStore));
+  const [inference] = useState(() => new InferenceSync(host, editorStore));
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -56,6 +58,7 @@ export function App({ host }: { host: HostClient }) {
   useEffect(() => installShortcuts(host, { fitView: () => fitView(flow) }), [host, flow]);
 
   useEffect(() => session.connect(), [session]);
+  useEffect(() => inference.connect(), [inference]);
   useEffect(() => installRunShortcuts(session), [session]);
 
   useEffect(

@@ -1,12 +1,11 @@
 // The React Flow canvas, controlled by the editor store: the flow nodes and edges are derived from
 // the Workflow document, and every change React Flow reports becomes a store edit.
 
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStore as useFlowStore,
@@ -35,6 +34,8 @@ import { NODE_TYPE_MIME } from './Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
 import { RunEdge } from '../run/RunEdge.js';
+import { CanvasMiniMap } from './CanvasMiniMap.js';
+import { boundsOf, nodeBoxes, openingViewport } from '../canvas/graphBoxes.js';
 
 const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
@@ -45,6 +46,7 @@ const DEFAULT_EDGE_OPTIONS = { type: 'run', interactionWidth: 16 };
 
 const NO_EDGES: Edge[] = [];
 const selectDoc = (s: EditorState) => s.doc;
+const selectDocEpoch = (s: EditorState) => s.docEpoch;
 const selectSelection = (s: EditorState) => s.selection;
 const selectTypes = (s: EditorState) => s.typesById;
 const selectPortTypes = (s: EditorState) => s.portTypes;
@@ -95,6 +97,19 @@ export function Canvas() {
   // A memo cache, not render state: one per canvas, kept for the canvas's lifetime.
   const [deriver] = useState(() => new FlowDeriver());
   const wrapper = useRef<HTMLDivElement>(null);
+  const docEpoch = useEditor(selectDocEpoch);
+
+  // A document just opened or created: its saved view, else one that frames it (openingViewport).
+  useEffect(() => {
+    const { doc: opened, typesById: types } = editorStore.getState();
+    const rect = wrapper.current?.getBoundingClientRect();
+    if (opened.viewport) void flow.setViewport(opened.viewport);
+    else if (rect) {
+      const boxes = nodeBoxes(opened, types);
+      const graph = boxes.size > 0 ? boundsOf(boxes.values()) : null;
+      void flow.setViewport(openingViewport(graph, rect.width, rect.height));
+    }
+  }, [docEpoch, flow]);
 
   const input = useMemo(
     () => ({ doc, selection, typesById, portTypes, faultyNodes, faultyEdges }),
@@ -241,9 +256,7 @@ export function Canvas() {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
         <Controls position="bottom-left" showInteractive={false} />
         {/* Zoomed out, the overview canvas already shows the whole graph: no minimap to repaint. */}
-        {!zoomedOut && (
-          <MiniMap position="bottom-right" pannable zoomable nodeStrokeWidth={2} ariaLabel="Minimap" />
-        )}
+        {!zoomedOut && <CanvasMiniMap />}
         <ConnectionHint />
         {zoomedOut && <OverviewCanvas />}
       </ReactFlow>

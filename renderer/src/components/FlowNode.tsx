@@ -6,7 +6,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '../../../engine/model/nodeTypeInfo.js';
 import type { SluiceFlowNode } from '../canvas/derive.js';
-import { typeFamily } from '../canvas/typeFamily.js';
+import { displayType, typeFamily } from '../canvas/typeFamily.js';
 import { NodeErrorBadge, NodeStatusArea } from './NodeStatusArea.js';
 import { useNodeStatus } from '../run/nodeStatusStore.js';
 import { categoryClass } from './Palette.js';
@@ -23,7 +23,7 @@ function PortRow({ port, type, side }: { port: PortSpec; type: string; side: 'in
         className={`port-handle fam-${family}${port.multi ? ' port-multi' : ''}`}
       />
       <span className="port-name">{port.name}</span>
-      <span className="port-type">{type}</span>
+      <span className="port-type">{displayType(type)}</span>
     </div>
   );
 }

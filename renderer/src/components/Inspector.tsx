@@ -7,6 +7,8 @@ import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
+import { NodePorts } from './NodePorts.js';
+import { OutputPreview } from '../run/OutputPreview.js';
 
 const selectSelection = (s: EditorState) => s.selection;
 const selectDoc = (s: EditorState) => s.doc;
@@ -125,6 +127,8 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
         <div className="field-error">The host does not know the node type “{node.type}”.</div>
       )}
       <PolicyForm node={node} />
+      <NodePorts nodeId={node.id} />
+      <OutputPreview nodeId={node.id} />
     </div>
   );
 }

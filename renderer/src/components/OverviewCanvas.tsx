@@ -9,61 +9,22 @@ import { useEffect, useRef } from 'react';
 import { useStoreApi, type ReactFlowState } from '@xyflow/react';
 import type { Workflow } from '../../../engine/model/workflow.js';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
-import { resolvePorts } from '../../../engine/model/nodeTypeInfo.js';
-import type { NodeStatus } from '../../../engine/model/run.js';
 import { editorStore } from '../store/index.js';
 import { runStore } from '../run/runStore.js';
-import { NODE_WIDTH, nodeHeight } from '../canvas/layoutMetrics.js';
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+import {
+  boundsOf,
+  boxesByStatus,
+  cssColours,
+  nodeBoxes,
+  observeTheme,
+  type Box,
+  type Colour,
+} from '../canvas/graphBoxes.js';
 
 /** Largest offscreen bitmap side (px); beyond it the graph is drawn directly each frame. */
 const MAX_BITMAP = 4096;
 /** While zooming, the bitmap is scaled; it is redrawn sharp this long after the last zoom step. */
 const ZOOM_SETTLE_MS = 120;
-
-// The same colours as the nodes' status strips at normal zoom (styles.css, data-status).
-const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
-  pending: '--border-strong',
-  running: '--accent',
-  retrying: '--warn',
-  completed: '--ok',
-  failed: '--danger',
-  cancelled: '--text-3',
-};
-
-function boxes(doc: Workflow, types: ReadonlyMap<string, NodeTypeInfo>): Map<string, Box> {
-  const out = new Map<string, Box>();
-  for (const n of doc.nodes) {
-    const info = types.get(n.type);
-    const ports = info ? resolvePorts(info, n.params) : { inputs: [], outputs: [] };
-    out.set(n.id, {
-      x: n.position.x,
-      y: n.position.y,
-      w: NODE_WIDTH,
-      h: nodeHeight(ports.inputs.length, ports.outputs.length),
-    });
-  }
-  return out;
-}
-
-function bounds(all: Map<string, Box>): Box {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const b of all.values()) {
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.w);
-    y1 = Math.max(y1, b.y + b.h);
-  }
-  return all.size ? { x: x0 - 20, y: y0 - 20, w: x1 - x0 + 40, h: y1 - y0 + 40 } : { x: 0, y: 0, w: 1, h: 1 };
-}
-
-type Colour = (cssVariable: string) => string;
 
 /** Wires and boxes, in flow coordinates (the caller sets the transform). */
 function drawGraph(
@@ -124,16 +85,7 @@ function drawGraph(
 
 /** Live statuses: an outline and a bar per node with a status, batched by colour. */
 function drawStatuses(ctx: CanvasRenderingContext2D, all: Map<string, Box>, zoom: number, colour: Colour) {
-  const byColour = new Map<string, Box[]>();
-  for (const [id, info] of Object.entries(runStore.getState().run?.nodes ?? {})) {
-    const name = STATUS_COLOURS[info.status];
-    const b = all.get(id);
-    if (!name || !b) continue;
-    const list = byColour.get(name);
-    if (list) list.push(b);
-    else byColour.set(name, [b]);
-  }
-  for (const [name, list] of byColour) {
+  for (const [name, list] of boxesByStatus(all, runStore.getState().run?.nodes ?? {})) {
     ctx.fillStyle = ctx.strokeStyle = colour(name);
     ctx.lineWidth = 2 / zoom;
     ctx.beginPath();
@@ -170,8 +122,8 @@ export function OverviewCanvas() {
       const editor = editorStore.getState();
       const { doc, typesById } = editor;
       if (!layout || layout.doc !== doc || layout.types !== typesById) {
-        const all = boxes(doc, typesById);
-        layout = { doc, types: typesById, boxes: all, bounds: bounds(all) };
+        const all = nodeBoxes(doc, typesById);
+        layout = { doc, types: typesById, boxes: all, bounds: boundsOf(all.values(), 20) };
       }
       const { transform, width, height } = flowStore.getState();
       const [tx, ty, zoom] = transform;
@@ -180,13 +132,7 @@ export function OverviewCanvas() {
         canvas.width = Math.round(width * dpr);
         canvas.height = Math.round(height * dpr);
       }
-      const css = getComputedStyle(canvas);
-      const palette = new Map<string, string>();
-      const colour: Colour = (name) => {
-        let c = palette.get(name);
-        if (c === undefined) palette.set(name, (c = css.getPropertyValue(name).trim()));
-        return c;
-      };
+      const colour = cssColours(canvas);
 
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -238,6 +184,7 @@ export function OverviewCanvas() {
     };
     schedule();
     const unsubscribe = [
+      observeTheme(schedule),
       flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
         if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
       }),

@@ -7,8 +7,7 @@ import type { HostClient } from '../../../engine/host/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
 import { fitView, runAutoLayout } from '../commands.js';
-import { desktopOf, openWithDialog } from '../desktop.js';
-import { saveAsNative, saveNative } from '../host/desktop.js';
+import { openNative, saveAsNative, saveNative } from '../host/desktop.js';
 import { toggleTheme, useResolvedTheme } from '../theme.js';
 
 const selectName = (s: EditorState) => s.doc.name;
@@ -89,7 +88,7 @@ export function Toolbar({ host }: { host: HostClient }) {
   const flow = useReactFlow();
   const store = editorStore.getState;
 
-  const desktop = desktopOf(host);
+  const desktop = host.desktop;
 
   return (
     <header className="toolbar" data-testid="toolbar">
@@ -103,7 +102,7 @@ export function Toolbar({ host }: { host: HostClient }) {
           shortcut={`${MOD}O`}
           onClick={() =>
             desktop
-              ? confirmDiscard(() => void openWithDialog(desktop))
+              ? confirmDiscard(() => void openNative(desktop, editorStore))
               : store().openDialog({ kind: 'open' })
           }
           testId="file-open"

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { HostClient, HostResult } from '../../../engine/host/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { openWorkflow } from '../files.js';
-import { desktopOf, openWithDialog } from '../desktop.js';
+import { openNative } from '../host/desktop.js';
 
 const selectRecent = (s: EditorState) => s.recent;
 
@@ -40,8 +40,8 @@ export function Welcome({ host }: { host: HostClient }) {
           <button
             className="button"
             onClick={() => {
-              const desktop = desktopOf(host);
-              if (desktop) void openWithDialog(desktop);
+              const desktop = host.desktop;
+              if (desktop) void openNative(desktop, editorStore);
               else editorStore.getState().openDialog({ kind: 'open' });
             }}
             data-testid="welcome-open"

@@ -48,6 +48,16 @@ export async function saveAsNative(desktop: DesktopHost, store: EditorStore): Pr
   }
 }
 
+/** File › Open through the native dialog (the caller asks about unsaved work first). */
+export async function openNative(desktop: DesktopHost, store: EditorStore): Promise<void> {
+  try {
+    const file = await desktop.openFileDialog();
+    if (file !== null) loadFile(store, file);
+  } catch (err) {
+    store.getState().notify('error', `Cannot open: ${errorText(err)}`);
+  }
+}
+
 /** Save in place when the document has a file, else Save As. */
 export async function saveNative(
   host: HostClient,

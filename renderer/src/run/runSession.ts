@@ -3,7 +3,7 @@
 // per run id and applied once the id is known. After a WebSocket reconnect, the run is rebuilt from
 // the host's record (`run:get`) so nothing missed while offline is lost.
 
-import type { HostClient } from '../../../engine/host/api.js';
+import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/host/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 import type { EditorStore } from '../store/index.js';
@@ -141,6 +141,16 @@ export class RunSession {
     } finally {
       this.store.getState().setBusy(null);
     }
+  }
+
+  /** The table outputs a run recorded (the inspector's data preview). */
+  outputs(runId: string): Promise<RecordedOutput[]> {
+    return this.host.call('run:outputs', { runId });
+  }
+
+  /** Schema, row count and the first rows of one recorded table output. */
+  preview(runId: string, nodeId: string, port: string): Promise<TablePreview> {
+    return this.host.call('run:preview', { runId, nodeId, port });
   }
 
   private refuse(message: string): void {

@@ -24,6 +24,8 @@ export interface FileSlice {
   path: string | null;
   /** History step the document was at when last opened or saved. */
   savedStepId: number;
+  /** Bumped when another document replaces this one (new, open): the canvas frames it afresh. */
+  docEpoch: number;
   recent: string[];
   storage: KeyValueStorage | null;
   newDocument(name?: string): void;
@@ -51,6 +53,7 @@ export const createFileSlice =
   (set, get) => ({
     path: null,
     savedStepId: 0,
+    docEpoch: 0,
     recent: readRecent(storage),
     storage,
     newDocument(name = 'Untitled') {
@@ -59,6 +62,7 @@ export const createFileSlice =
         doc: emptyWorkflow(name),
         path: null,
         savedStepId: 0,
+        docEpoch: get().docEpoch + 1,
         selection: EMPTY_SELECTION,
         view: 'editor',
       });
@@ -68,7 +72,14 @@ export const createFileSlice =
       const parsed = parseWorkflow(text);
       if (!parsed.workflow) return { ok: false, problems: parsed.problems };
       get().clearHistory();
-      set({ doc: parsed.workflow, path, savedStepId: 0, selection: EMPTY_SELECTION, view: 'editor' });
+      set({
+        doc: parsed.workflow,
+        path,
+        savedStepId: 0,
+        docEpoch: get().docEpoch + 1,
+        selection: EMPTY_SELECTION,
+        view: 'editor',
+      });
       if (path) get().addRecent(path);
       get().afterDocChange();
       return { ok: true };

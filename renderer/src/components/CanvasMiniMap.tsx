@@ -1,0 +1,167 @@
+// The minimap: every node as a box on one small <canvas>, the visible part of the graph outlined.
+// React Flow's own MiniMap renders an SVG element and a store subscription per node; at 1,000
+// nodes that took 100 ms of a warm file open and 450 ms of a cold one (bench/canvas.mjs), so this one
+// draws imperatively on viewport, document and status changes, never through React renders.
+// Click or drag to move the view there; the wheel zooms around the view's centre.
+
+import { useEffect, useRef } from 'react';
+import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import type { Workflow } from '../../../engine/model/workflow.js';
+import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
+import { editorStore } from '../store/index.js';
+import { runStore } from '../run/runStore.js';
+import {
+  boundsOf,
+  boxesByStatus,
+  cssColours,
+  fitMapping,
+  nodeBoxes,
+  observeTheme,
+  viewBox,
+  type Box,
+  type Mapping,
+} from '../canvas/graphBoxes.js';
+
+const WIDTH = 200;
+const HEIGHT = 150;
+/** Space around the content, in minimap pixels. */
+const PAD = 8;
+const MIN_ZOOM = 0.05;
+const MAX_ZOOM = 2;
+
+export function CanvasMiniMap() {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const flowStore = useStoreApi();
+  const flow = useReactFlow();
+
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    let layout: { doc: Workflow; types: ReadonlyMap<string, NodeTypeInfo>; boxes: Map<string, Box> } | null =
+      null;
+    let mapping: Mapping | null = null;
+    let frame = 0;
+
+    const draw = () => {
+      frame = 0;
+      const { doc, typesById, selection } = editorStore.getState();
+      if (!layout || layout.doc !== doc || layout.types !== typesById)
+        layout = { doc, types: typesById, boxes: nodeBoxes(doc, typesById) };
+      const { transform, width, height } = flowStore.getState();
+      const view = viewBox(transform, width, height);
+      const graph = boundsOf(layout.boxes.values());
+      const content = layout.boxes.size ? boundsOf([graph, view]) : view;
+      const m = (mapping = fitMapping(content, WIDTH, HEIGHT, PAD));
+      const dpr = window.devicePixelRatio || 1;
+      if (canvas.width !== WIDTH * dpr) {
+        canvas.width = WIDTH * dpr;
+        canvas.height = HEIGHT * dpr;
+      }
+      const colour = cssColours(canvas);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      ctx.clearRect(0, 0, WIDTH, HEIGHT);
+      // Flow coordinates from here on.
+      ctx.setTransform(
+        m.scale * dpr,
+        0,
+        0,
+        m.scale * dpr,
+        (m.ox - m.x0 * m.scale) * dpr,
+        (m.oy - m.y0 * m.scale) * dpr,
+      );
+      const fill = (boxes: Iterable<Box>, cssVariable: string) => {
+        ctx.beginPath();
+        for (const b of boxes) ctx.rect(b.x, b.y, b.w, b.h);
+        ctx.fillStyle = colour(cssVariable);
+        ctx.fill();
+      };
+      fill(layout.boxes.values(), '--border-strong');
+      for (const [name, list] of boxesByStatus(layout.boxes, runStore.getState().run?.nodes ?? {}))
+        fill(list, name);
+      const selected = selection.nodes.flatMap((id) => layout?.boxes.get(id) ?? []);
+      if (selected.length) fill(selected, '--accent');
+      // Shade what is out of view, then outline the view.
+      ctx.beginPath();
+      ctx.rect(content.x - PAD / m.scale, content.y - PAD / m.scale, WIDTH / m.scale, HEIGHT / m.scale);
+      ctx.rect(view.x, view.y, view.w, view.h);
+      ctx.fillStyle = colour('--minimap-mask');
+      ctx.fill('evenodd');
+      ctx.lineWidth = 1.5 / m.scale;
+      ctx.strokeStyle = colour('--accent');
+      ctx.strokeRect(view.x, view.y, view.w, view.h);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(draw);
+    };
+    schedule();
+
+    /** The flow point under a pointer event, by the mapping of the last frame drawn. */
+    const flowPoint = (e: { clientX: number; clientY: number }) => {
+      const r = canvas.getBoundingClientRect();
+      const m = mapping!;
+      return {
+        x: m.x0 + (e.clientX - r.left - m.ox) / m.scale,
+        y: m.y0 + (e.clientY - r.top - m.oy) / m.scale,
+      };
+    };
+    const centreAt = (e: PointerEvent) => {
+      if (!mapping) return;
+      const p = flowPoint(e);
+      void flow.setCenter(p.x, p.y, { zoom: flowStore.getState().transform[2] });
+    };
+    const onDown = (e: PointerEvent) => {
+      if (e.button !== 0) return;
+      canvas.setPointerCapture(e.pointerId);
+      centreAt(e);
+    };
+    const onMove = (e: PointerEvent) => {
+      if (canvas.hasPointerCapture(e.pointerId)) centreAt(e);
+    };
+    const onWheel = (e: WheelEvent) => {
+      e.preventDefault();
+      const { transform, width, height } = flowStore.getState();
+      const view = viewBox(transform, width, height);
+      const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, transform[2] * Math.pow(2, -e.deltaY / 500)));
+      void flow.setCenter(view.x + view.w / 2, view.y + view.h / 2, { zoom });
+    };
+    canvas.addEventListener('pointerdown', onDown);
+    canvas.addEventListener('pointermove', onMove);
+    // Not passive: the wheel zooms the canvas, not the page.
+    canvas.addEventListener('wheel', onWheel, { passive: false });
+
+    const unsubscribe = [
+      observeTheme(schedule),
+      flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
+        if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
+      }),
+      editorStore.subscribe((s, prev) => {
+        if (s.doc !== prev.doc || s.typesById !== prev.typesById || s.selection !== prev.selection)
+          schedule();
+      }),
+      runStore.subscribe((s, prev) => {
+        if (s.run?.nodes !== prev.run?.nodes) schedule();
+      }),
+    ];
+    return () => {
+      unsubscribe.forEach((u) => u());
+      canvas.removeEventListener('pointerdown', onDown);
+      canvas.removeEventListener('pointermove', onMove);
+      canvas.removeEventListener('wheel', onWheel);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [flowStore, flow]);
+
+  return (
+    <Panel position="bottom-right" className="canvas-minimap">
+      <canvas
+        ref={ref}
+        style={{ width: WIDTH, height: HEIGHT }}
+        data-testid="minimap"
+        role="img"
+        aria-label="Minimap: click or drag to move the view, scroll to zoom"
+        title="Click or drag to move the view, scroll to zoom"
+      />
+    </Panel>
+  );
+}
