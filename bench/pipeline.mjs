@@ -124,11 +124,10 @@ async function warmPool() {
     refillDelayMs: 600_000,
   });
   pool.warm(preload);
+  // Until every worker has imported DuckDB and opened its database (`ready`), as an idle pool has.
   const deadline = Date.now() + 20_000;
-  while (pool.idleCount(preload) < pool.size && Date.now() < deadline)
+  while (pool.readyCount(preload) < pool.size && Date.now() < deadline)
     await new Promise((r) => setTimeout(r, 50));
-  // Started is not yet loaded: give the workers time to import DuckDB.
-  await new Promise((r) => setTimeout(r, 1500));
   return pool;
 }
 

@@ -3,7 +3,8 @@
 // page's frame intervals (requestAnimationFrame, p50/p95/max) during the run and the JS heap before,
 // at its peak and after (after a forced GC).
 // Usage: node bench/ui-events.mjs [seconds] [linesPerSecond] [logNodes]
-// The runtime passes at most 2,000 log lines a second per node to the host (workerReporter.ts) and
+// The runtime passes at most 2,000 log lines a second per node to the host (workerReporter.ts, after a
+// burst of up to 2,000) and
 // counts the rest in a "… N log lines dropped" line; with logNodes = 5 the values fan out to five
 // logging nodes, so 10,000 lines a second really reach the editor.
 import { randomBytes } from 'node:crypto';

@@ -25,7 +25,7 @@ test('inferred table columns before the run, a preview of the result after it', 
   await expect(portRow.locator('.port-type')).toContainText('temp_max: number');
   await page.screenshot({ path: path.join(root, 'test-results', 'port-hover.png') });
   await page.getByTestId('node-weather').click();
-  const csvPort = page.getByTestId('inspector-port-table');
+  const csvPort = page.getByTestId('inspector-port-out-table');
   await expect(csvPort).toContainText('table · 6 columns');
   await expect(csvPort).toContainText('temp_max');
   await expect(csvPort).toContainText('date');

@@ -3,36 +3,13 @@
 // reason, edit a parameter in Monaco, undo/redo across those steps, save, reload, open, same graph.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { drawWire, handle } from './fixtures/canvas';
 import { expect, test } from './fixtures/server';
 
 const serialize = (page: Page) => page.evaluate(() => window.__sluice!.serialize());
 const nodeIds = (page: Page) => page.evaluate(() => window.__sluice!.doc().nodes.map((n) => n.id));
 const edgeCount = (page: Page) => page.evaluate(() => window.__sluice!.doc().edges.length);
-
-function handle(page: Page, nodeId: string, side: 'source' | 'target', port: string): Locator {
-  return page.locator(
-    `.react-flow__node[data-id="${nodeId}"] .react-flow__handle.${side}[data-handleid="${port}"]`,
-  );
-}
-
-async function center(l: Locator): Promise<{ x: number; y: number }> {
-  const box = await l.boundingBox();
-  if (!box) throw new Error('element is not visible');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
-
-/** Drags a wire from an output to an input with the mouse, as a person does. */
-async function drawWire(page: Page, from: Locator, to: Locator, beforeRelease?: () => Promise<void>) {
-  const a = await center(from);
-  const b = await center(to);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  if (beforeRelease) await beforeRelease();
-  await page.mouse.up();
-}
 
 test('build, connect, edit in Monaco, undo/redo, save, reload and open the same graph', async ({
   page,

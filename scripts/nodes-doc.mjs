@@ -276,9 +276,10 @@ named after its input ports. Rows are produced only where they are needed:
 
 Column schemas are part of the port type (\`table{date:date,temp_max:number}\`) and are known before
 the run where possible: CSV/Parquet/JSON sources sniff their file, SQL-shaped nodes \`DESCRIBE\` their
-query over empty stand-ins of their input types. Every table a data node sends is also recorded in
-\`<run folder>/outputs/<node>.<port>.json\`, which is how the inspector previews any table output after
-a run (schema, row count, first 100 rows).
+query over empty stand-ins of their input types. A source node reuses the ref its run's check found
+while the file is unchanged (same size, inode and times), so a file is sniffed once per run. Every
+table a data node sends is also recorded in \`<run folder>/outputs/<node>.<port>.json\`, which is how
+the inspector previews any table output after a run (schema, row count, first 100 rows).
 
 Errors name what is at fault: a broken CSV row (file and line), a SQL syntax error (line and column in
 the node's SQL), a missing column (its name), a refused PostgreSQL connection (host:port), a

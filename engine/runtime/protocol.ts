@@ -28,10 +28,13 @@ export interface NodeAssignment {
   runDir: string;
   baseDir: string;
   policy: NodePolicy;
+  /** What the node's `inferOutputs` shared while the run was checked (`ctx.inferred`). */
+  inferred?: unknown;
 }
 
 export type HostToWorker =
-  | { type: 'preload'; modules: string[] }
+  /** `prepare`: also set up what the modules are for (a DuckDB database); pooled workers idle anyway. */
+  | { type: 'preload'; modules: string[]; prepare?: boolean }
   | { type: 'assign'; assignment: NodeAssignment }
   /** Socket paths of the receivers of this node's output edges, by edge id. */
   | { type: 'start'; targets: Record<string, string> }
@@ -54,6 +57,7 @@ export interface EdgeCountReport {
 }
 
 export type WorkerToHost =
+  /** The preload (and its preparation) is done. */
   | { type: 'ready' }
   | { type: 'listening'; socketPath: string }
   | { type: 'status'; status: Exclude<NodeStatus, 'pending'>; attempt: number; error?: ErrorInfo }

@@ -89,26 +89,52 @@ function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides'
 export async function startRun(options: RunOptions): Promise<RunHandle> {
   const workflow = applyOverrides(options.workflow, options.paramOverrides);
   const typesMap = new Map<string, NodeTypeInfo>(options.registry.list().map((i) => [i.type, i]));
+  // The check repeats inference until nothing changes: each node is asked once per distinct input
+  // types (a CSV is sniffed once, not once per pass).
+  const answers = new Map<string, Promise<Record<string, string>>>();
+  const sharedByKey = new Map<string, unknown>();
+  const lastKey = new Map<string, string>();
   // An inference that fails (a missing file, a database down) leaves the declared types: the node
   // reports the real problem, with its context, when it runs.
   const checked = await checkWithInference(workflow, typesMap, (node, inputs) => {
     const def = options.registry.get(node.type)?.definition;
-    return def?.inferOutputs?.({
-      params: applyParamDefaults(def, node.params) as never,
-      inputs,
-      baseDir: options.baseDir,
-    });
+    if (!def?.inferOutputs) return undefined;
+    const params = applyParamDefaults(def, node.params);
+    const key = JSON.stringify([node.type, params, inputs]);
+    lastKey.set(node.id, key);
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = def.inferOutputs({
+        params: params as never,
+        inputs,
+        baseDir: options.baseDir,
+        share: (value) => {
+          // It reaches the node's process as JSON: keep exactly what will arrive.
+          const json = JSON.stringify(value);
+          if (json === undefined) sharedByKey.delete(key);
+          else sharedByKey.set(key, JSON.parse(json));
+        },
+      });
+      answers.set(key, answer);
+    }
+    return answer;
   });
   const portTypes = checked.portTypes;
   const errors = checked.problems.filter(
     (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),
   );
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
+  const failedInference = new Set(checked.inferenceProblems.map((p) => p.nodeId));
+  const shared = new Map<string, unknown>();
+  for (const [nodeId, key] of lastKey) {
+    const value = sharedByKey.get(key);
+    if (value !== undefined && !failedInference.has(nodeId)) shared.set(nodeId, value);
+  }
 
   const runId = newRunId();
   const runDir = path.join(options.runsDir, runId);
   await mkdir(runDir, { recursive: true });
-  const run = new Run(runId, runDir, workflow, options, portTypes);
+  const run = new Run(runId, runDir, workflow, options, portTypes, shared);
   run.start();
   return run.handle();
 }
@@ -153,6 +179,7 @@ class Run {
       string,
       { inputs: Record<string, string>; outputs: Record<string, string> }
     >,
+    private readonly shared: ReadonlyMap<string, unknown>,
   ) {
     this.log = new RunEventLog(runId);
     for (const node of workflow.nodes) {
@@ -236,6 +263,7 @@ class Run {
       runDir: this.runDir,
       baseDir: this.options.baseDir,
       policy: node.policy ?? {},
+      ...(this.shared.has(node.id) ? { inferred: this.shared.get(node.id) } : {}),
     };
   }
 

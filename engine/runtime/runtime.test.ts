@@ -173,6 +173,34 @@ describe('runtime', () => {
     expect(summary.nodes.src?.status).toBe('cancelled');
   });
 
+  it('passes a burst of log lines whole, and holds a flood to the rate, saying how many were dropped', async () => {
+    const logs = async (to: number) => {
+      const run = await runWorkflow(
+        workflow(
+          [node('src', 'core.sequence', { from: 1, to }), node('print', 'core.log', { maxLines: to })],
+          [edge('src', 'print')],
+        ),
+      );
+      expect((await run.handle.done).status).toBe('completed');
+      return run.events.flatMap((e) => (e.kind === 'log' && e.nodeId === 'print' ? [e.message] : []));
+    };
+    // 300 lines in one go (more than one 50 ms tick's worth at 2,000 a second): every one arrives.
+    const burst = await logs(300);
+    expect(burst.filter((m) => /^\d+$/.test(m))).toHaveLength(300);
+    expect(burst.some((m) => m.includes('dropped'))).toBe(false);
+    // 20,000 lines as fast as they come: about the burst arrives, the rest is counted.
+    const flood = await logs(20_000);
+    const values = flood.filter((m) => /^\d+$/.test(m)).length;
+    const dropped = flood
+      .map((m) => /… (\d+) log lines? dropped/.exec(m))
+      .reduce((n, m) => n + (m ? Number(m[1]) : 0), 0);
+    expect(values).toBeGreaterThanOrEqual(2000);
+    expect(values).toBeLessThan(20_000);
+    // Every value line either arrived or was counted (the node's closing summary line may be too).
+    expect(values + dropped).toBeGreaterThanOrEqual(20_000);
+    expect(values + dropped).toBeLessThanOrEqual(20_001);
+  });
+
   it('retries with backoff until an attempt succeeds', async () => {
     const run = await runWorkflow(
       workflow(

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { LogLevel } from '../model/run.js';
 import { resolvePorts } from '../model/nodeTypeInfo.js';
 import type { NodeContext, NodeDefinition } from '../sdk/index.js';
+import { prepareModules } from '../nodes/prepare.js';
 import { builtinNode } from '../nodes/registry.js';
 import { connectControlChannel } from './controlChannel.js';
 import { StoppedError, toErrorInfo } from './errors.js';
@@ -109,6 +110,7 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
     baseDir: a.baseDir,
     resolvePath: (p: string) => path.resolve(a.baseDir, p),
     types: a.types,
+    ...(a.inferred !== undefined ? { inferred: a.inferred } : {}),
     attempt,
   };
 }
@@ -171,7 +173,9 @@ function handle(m: HostToWorker): void {
           // A module that fails to load here fails later, in the node that needs it, with its own message.
           await import(mod).catch(() => undefined);
         }
-        channel.send({ type: 'ready' });
+        // Not awaited in the queue: an assignment that arrives meanwhile need not wait for it.
+        const prepared = m.prepare ? prepareModules(m.modules) : Promise.resolve();
+        void prepared.then(() => channel.send({ type: 'ready' }));
       });
       return;
     case 'assign':

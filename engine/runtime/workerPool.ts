@@ -5,12 +5,26 @@
 
 import os from 'node:os';
 import type { Launcher, WorkerProcess } from './contracts.js';
-import type { HostToWorker } from './protocol.js';
+import { isWorkerMessage, type HostToWorker } from './protocol.js';
 
-/** Starts a worker process and asks it to import `preload` (no message when there is nothing). */
-export function launchWorker(launcher: Launcher, entry: string, preload: readonly string[]): WorkerProcess {
+/**
+ * Starts a worker process and asks it to import `preload`, if any. With `prepare` (pooled workers,
+ * which wait anyway) it also sets up what the modules are for, e.g. opens a DuckDB database, and
+ * says `ready` when done, even with nothing to import.
+ */
+export function launchWorker(
+  launcher: Launcher,
+  entry: string,
+  preload: readonly string[],
+  prepare = false,
+): WorkerProcess {
   const proc = launcher.launch({ entry });
-  if (preload.length > 0) proc.send({ type: 'preload', modules: [...preload] } satisfies HostToWorker);
+  if (preload.length > 0 || prepare)
+    proc.send({
+      type: 'preload',
+      modules: [...preload],
+      ...(prepare ? { prepare } : {}),
+    } satisfies HostToWorker);
   return proc;
 }
 
@@ -27,6 +41,8 @@ export interface WorkerPoolOptions {
 interface Idle {
   proc: WorkerProcess;
   exited: boolean;
+  /** Its modules are loaded and prepared. */
+  ready: boolean;
 }
 
 export class WorkerPool {
@@ -53,6 +69,11 @@ export class WorkerPool {
 
   idleCount(preload: readonly string[] = []): number {
     return this.list(profileKey(preload)).filter((w) => !w.exited).length;
+  }
+
+  /** Idle workers of this profile that have loaded and prepared their modules. */
+  readyCount(preload: readonly string[] = []): number {
+    return this.list(profileKey(preload)).filter((w) => !w.exited && w.ready).length;
   }
 
   /** A pre-started worker of this profile, or a newly launched one. The caller owns it from now. */
@@ -87,9 +108,12 @@ export class WorkerPool {
   }
 
   private startIdle(preload: readonly string[]): Idle {
-    const proc = launchWorker(this.options.launcher, this.options.entry, preload);
+    const proc = launchWorker(this.options.launcher, this.options.entry, preload, true);
     proc.unref?.();
-    const idle: Idle = { proc, exited: false };
+    const idle: Idle = { proc, exited: false, ready: false };
+    proc.onMessage((m) => {
+      if (isWorkerMessage(m) && m.type === 'ready') idle.ready = true;
+    });
     proc.onExit(() => {
       idle.exited = true;
     });

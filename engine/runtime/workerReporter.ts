@@ -1,19 +1,25 @@
 // Throttles what a worker tells its host: edge counts, progress and log lines are coalesced and sent
-// at most every TICK_MS (20 updates a second); log lines beyond a cap per tick are counted, not sent.
-// Status messages are never throttled (they flush everything pending first).
+// at most every TICK_MS (20 updates a second). Log lines pass through a token bucket: a burst of up to
+// LOG_BURST lines goes through whole, a sustained flood is held to LOG_RATE lines a second and the rest
+// are counted, not sent (one "… N log lines dropped" line says so). Status messages are never
+// throttled (they flush everything pending first).
 
 import type { LogLevel } from '../model/run.js';
 import type { ControlChannel } from './controlChannel.js';
 import type { EdgeCountReport, WorkerToHost } from './protocol.js';
 
 const TICK_MS = 50;
-const MAX_LINES_PER_TICK = 100;
+/** Lines a second a node may send to the host over time, and how many may come at once. */
+export const LOG_RATE = 2000;
+export const LOG_BURST = 2000;
 
 type ProgressUpdate = Omit<Extract<WorkerToHost, { type: 'progress' }>, 'type'>;
 
 export class WorkerReporter {
   private lines: Array<{ level: LogLevel; message: string }> = [];
   private droppedLines = 0;
+  private tokens = LOG_BURST;
+  private refilledAt = Date.now();
   private progress: ProgressUpdate | undefined;
   private lastCounts = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
@@ -29,8 +35,17 @@ export class WorkerReporter {
   }
 
   log(level: LogLevel, message: string): void {
-    if (this.lines.length < MAX_LINES_PER_TICK) this.lines.push({ level, message });
-    else this.droppedLines++;
+    if (this.tokens < 1) this.refill();
+    if (this.tokens >= 1) {
+      this.tokens--;
+      this.lines.push({ level, message });
+    } else this.droppedLines++;
+  }
+
+  private refill(): void {
+    const now = Date.now();
+    this.tokens = Math.min(LOG_BURST, this.tokens + ((now - this.refilledAt) * LOG_RATE) / 1000);
+    this.refilledAt = now;
   }
 
   setProgress(update: ProgressUpdate): void {
@@ -46,7 +61,7 @@ export class WorkerReporter {
     if (this.droppedLines > 0) {
       this.lines.push({
         level: 'warn',
-        message: `… ${this.droppedLines} log lines dropped (more than ${MAX_LINES_PER_TICK * (1000 / TICK_MS)}/s)`,
+        message: `… ${this.droppedLines} log line${this.droppedLines === 1 ? '' : 's'} dropped (more than ${LOG_RATE} a second)`,
       });
       this.droppedLines = 0;
     }

@@ -95,6 +95,12 @@ export interface NodeContext<P = Record<string, unknown>> {
   resolvePath(p: string): string;
   /** Resolved port type expressions of this node instance (generics substituted). */
   types: { inputs: Record<string, string>; outputs: Record<string, string> };
+  /**
+   * The JSON value this node's `inferOutputs` passed to `share` while the run's workflow was checked
+   * (e.g. a file's sniffed schema), so `run` need not work it out again. Undefined when nothing was
+   * shared. It may be stale by now (the file changed): `run` checks it still holds before using it.
+   */
+  inferred?: unknown;
   /** 1 for the first attempt, 2 for the first retry … */
   attempt: number;
 }
@@ -110,6 +116,11 @@ export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInf
     /** Resolved input type expressions, where known. */
     inputs: Record<string, string>;
     baseDir: string;
+    /**
+     * Present when the check starts a run: hands a JSON value to this node's `run` as `ctx.inferred`
+     * (what was found, so the run need not find it again).
+     */
+    share?(value: unknown): void;
   }): Promise<Record<string, string>>;
 }
 

@@ -28,7 +28,8 @@ export class EventBatcher {
   private readonly maxLogs: number;
   private readonly pending = new Map<string, Pending>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private lastFlush = 0;
+  /** performance.now() of the last flush: monotonic, so a clock change cannot stall the batches. */
+  private lastFlush = -Infinity;
 
   constructor(
     private readonly sink: Sink,
@@ -89,7 +90,7 @@ export class EventBatcher {
   flush(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.lastFlush = Date.now();
+    this.lastFlush = performance.now();
     const batches = [...this.pending];
     this.pending.clear();
     for (const [runId, p] of batches) {
@@ -119,10 +120,13 @@ export class EventBatcher {
 
   private schedule(): void {
     if (this.timer !== undefined) return;
-    const wait = Math.max(0, this.lastFlush + this.interval - Date.now());
+    const wait = Math.max(0, this.lastFlush + this.interval - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.flush();
+      // A timer set late in a busy turn of the event loop counts from that turn's start and can
+      // fire a few ms early: wait out the rest so the rate holds.
+      if (performance.now() - this.lastFlush < this.interval) this.schedule();
+      else this.flush();
     }, wait);
   }
 }

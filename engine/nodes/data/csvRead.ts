@@ -1,6 +1,6 @@
 // csv.read: a CSV/TSV file as a table ref (rows stay in the file until a node needs them).
 import { defineNode } from '../../sdk/index.js';
-import { fileTable, inferFileTable, resolveAgainst, validateFile, type FileSource } from './fileSource.js';
+import { inferFileTable, resolveAgainst, runFileTable, validateFile, type FileSource } from './fileSource.js';
 import { sendTable } from './tableIo.js';
 
 interface CsvReadParams {
@@ -54,12 +54,12 @@ export default defineNode<CsvReadParams>({
     },
   ],
   preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, baseDir }) {
-    return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined);
+  async inferOutputs({ params, baseDir, share }) {
+    return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined, share);
   },
   async run(ctx) {
     ctx.progress({ fraction: 0, message: 'sniffing' });
-    const ref = await fileTable(ctx.nodeId, source(ctx.params, ctx.resolvePath), ctx.signal);
+    const ref = await runFileTable(ctx.nodeId, source(ctx.params, ctx.resolvePath), ctx.inferred, ctx.signal);
     if (ctx.params.validate) {
       const n = await validateFile(ctx.nodeId, ref, ctx.signal);
       ctx.log.info(`${n} rows checked`);

@@ -12,11 +12,15 @@ async function getInstance(): Promise<DuckDBInstance> {
 }
 
 /**
- * Starts creating the database without waiting for it: a node calls this before it waits for its
- * inputs, so DuckDB is ready when the first table arrives.
+ * Starts creating the database: a node calls this before it waits for its inputs (and a pre-started
+ * worker while it idles), so DuckDB is ready when the first table arrives. Never rejects: a failure
+ * shows in the node that uses the database.
  */
-export function warmUp(): void {
-  getInstance().catch(() => undefined);
+export function warmUp(): Promise<void> {
+  return getInstance().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** A fresh connection (its own interrupt and progress), closed by `withConnection`. */

@@ -1,13 +1,14 @@
 // Shared by the file sources (CSV, Parquet, JSON): a ref to the file with its schema, found by
 // DuckDB's sniffing, both before the run (inferOutputs) and at run time.
 
-import { access, open } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, execute, withConnection } from './duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeDuckError } from './errors.js';
 import {
   fileRef,
+  isTableRef,
   quoteLiteral,
   selectSql,
   type CsvDialect,
@@ -155,11 +156,64 @@ export async function validateFile(nodeId: string, ref: TableRef, signal: AbortS
   }
 }
 
-/** inferOutputs of a file source: `{ table: 'table{…}' }`, or plain `table` when the path is not set yet. */
-export async function inferFileTable(source: FileSource | undefined): Promise<Record<string, string>> {
+/**
+ * What a file source's check shares with its run (`ctx.inferred`): the ref it found and the file as
+ * it was before sniffing, so the run can tell whether the ref still holds.
+ */
+interface CheckedFile {
+  source: FileSource;
+  stamp: string;
+  ref: TableRef;
+}
+
+/** Size, inode, modification and change times: any write, replace or `touch` changes it. */
+async function fileStamp(file: string): Promise<string | undefined> {
+  try {
+    const s = await stat(file, { bigint: true });
+    return s.isFile() ? `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * inferOutputs of a file source: `{ table: 'table{…}' }`, or plain `table` when the path is not set yet.
+ * With `share`, the ref goes to the node's run, which then neither sniffs nor starts DuckDB.
+ */
+export async function inferFileTable(
+  source: FileSource | undefined,
+  share?: (value: unknown) => void,
+): Promise<Record<string, string>> {
   if (!source) return { table: 'table' };
+  // Stamped before sniffing: a write during the sniff makes the run look again.
+  const stamp = share ? await fileStamp(source.path) : undefined;
   const ref = await fileTable('(check)', source);
+  if (share && stamp) share({ source, stamp, ref } satisfies CheckedFile);
   return { table: tableTypeOf(ref.columns) };
+}
+
+/**
+ * The ref of a file source at run time: the one its check found (`inferred`) when that was for the
+ * same source and the file has not changed since, else resolved again.
+ */
+export async function runFileTable(
+  nodeId: string,
+  source: FileSource,
+  inferred: unknown,
+  signal: AbortSignal,
+): Promise<TableRef> {
+  const kept = inferred as Partial<CheckedFile> | undefined;
+  if (
+    kept &&
+    typeof kept.stamp === 'string' &&
+    isTableRef(kept.ref) &&
+    JSON.stringify(kept.source) === JSON.stringify(source) &&
+    (await fileStamp(source.path)) === kept.stamp
+  ) {
+    signal.throwIfAborted();
+    return kept.ref;
+  }
+  return fileTable(nodeId, source, signal);
 }
 
 /** Resolves a path parameter against the workflow folder. */

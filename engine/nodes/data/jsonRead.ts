@@ -1,6 +1,6 @@
 // json.read: a JSON array file or NDJSON (one object per line) as a table ref.
 import { defineNode } from '../../sdk/index.js';
-import { fileTable, inferFileTable, resolveAgainst, type FileSource } from './fileSource.js';
+import { inferFileTable, resolveAgainst, runFileTable, type FileSource } from './fileSource.js';
 import { sendTable } from './tableIo.js';
 
 interface JsonReadParams {
@@ -37,11 +37,11 @@ export default defineNode<JsonReadParams>({
     },
   ],
   preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, baseDir }) {
-    return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined);
+  async inferOutputs({ params, baseDir, share }) {
+    return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined, share);
   },
   async run(ctx) {
-    const ref = await fileTable(ctx.nodeId, source(ctx.params, ctx.resolvePath), ctx.signal);
+    const ref = await runFileTable(ctx.nodeId, source(ctx.params, ctx.resolvePath), ctx.inferred, ctx.signal);
     await sendTable(ctx, 'table', ref);
   },
 });

@@ -1,6 +1,6 @@
 // parquet.read: a Parquet file as a table ref.
 import { defineNode } from '../../sdk/index.js';
-import { fileTable, inferFileTable, resolveAgainst } from './fileSource.js';
+import { inferFileTable, resolveAgainst, runFileTable } from './fileSource.js';
 import { sendTable } from './tableIo.js';
 
 interface ParquetReadParams {
@@ -18,15 +18,17 @@ export default defineNode<ParquetReadParams>({
     { key: 'path', kind: 'path', mode: 'open', extensions: ['parquet'], required: true, label: 'File' },
   ],
   preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, baseDir }) {
+  async inferOutputs({ params, baseDir, share }) {
     return inferFileTable(
       params.path ? { kind: 'parquet', path: resolveAgainst(baseDir, params.path) } : undefined,
+      share,
     );
   },
   async run(ctx) {
-    const ref = await fileTable(
+    const ref = await runFileTable(
       ctx.nodeId,
       { kind: 'parquet', path: ctx.resolvePath(ctx.params.path) },
+      ctx.inferred,
       ctx.signal,
     );
     await sendTable(ctx, 'table', ref);

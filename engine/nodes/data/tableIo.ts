@@ -43,7 +43,7 @@ export function expectTable(ctx: NodeContext<object>, port: string, value: unkno
 export async function* tablesOf(ctx: NodeContext<object>, port: string): AsyncGenerator<TableRef> {
   const input = ctx.inputs[port];
   if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${port}"`);
-  warmUp();
+  void warmUp();
   for await (const value of input) yield expectTable(ctx, port, value);
 }
 
@@ -60,7 +60,7 @@ export async function* zipTables(
     if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${p}"`);
     return [p, input];
   });
-  warmUp();
+  void warmUp();
   for (;;) {
     const next = await Promise.all(inputs.map(async ([p, input]) => [p, await input.next()] as const));
     if (next.some(([, r]) => r.done)) return;

@@ -1,10 +1,13 @@
 // Unit tests of table ref composition (pure SQL text), checked again by running it in DuckDB.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { execute, withConnection } from './duck.js';
 import { caretPosition, describeDuckError } from './errors.js';
 import { fileTable } from './fileSource.js';
 import {
+  CSV_BUFFER_BYTES,
   fileRef,
   queryDepth,
   queryRef,
@@ -88,6 +91,23 @@ describe('table refs', () => {
       }),
     );
     expect(rows).toEqual([{ n: '1461', last: '2015-12-31' }]);
+  });
+
+  it('a pinned read with its smaller buffer still reads rows that span buffers, up to 2 MB long', async () => {
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'sluice-buf-')), 'long.csv');
+    // Short rows up to just before the first buffer's end, then a 1.9 MB row across it.
+    const short = `1,${'x'.repeat(98)}\n`;
+    const head = 'id,text\n' + short.repeat(Math.floor((CSV_BUFFER_BYTES - 500_000) / short.length));
+    writeFileSync(file, `${head}2,${'y'.repeat(1_900_000)}\n${short.repeat(50_000)}`);
+    const ref = await fileTable('load', { kind: 'csv', path: file, options: { header: true } });
+    expect(selectSql(ref)).toContain(`buffer_size=${CSV_BUFFER_BYTES}`);
+    const rows = await withConnection((c) =>
+      execute(c, `SELECT count(*) AS n, max(length(text)) AS longest FROM (${selectSql(ref)})`, {
+        signal: new AbortController().signal,
+      }),
+    );
+    const n = (head.split('\n').length - 2 + 1 + 50_000).toString();
+    expect(rows).toEqual([{ n, longest: '1900000' }]);
   });
 
   it('maps DuckDB types to Sluice scalars', () => {

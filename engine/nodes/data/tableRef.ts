@@ -70,6 +70,13 @@ export function trimStatement(sql: string): string {
   return sql.replace(/[\s;]+$/u, '');
 }
 
+/**
+ * Read buffer of a pinned CSV read, in place of DuckDB's 32 MB: node processes are fresh, so every
+ * buffer page is touched for the first time (a page fault), and 8 MiB buffers read as fast with a
+ * fraction of the faults. Stays well above DuckDB's 2 MB maximum line size, which a buffer must hold.
+ */
+export const CSV_BUFFER_BYTES = 8 * 1024 * 1024;
+
 /** SQL that reads one file source as a relation (table function call). */
 function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
   switch (source.kind) {
@@ -86,6 +93,7 @@ function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
           `new_line=${quoteLiteral(d.newLine)}`,
           `comment=${quoteLiteral(d.comment)}`,
           `skip=${Math.max(0, Math.floor(d.skip))}`,
+          `buffer_size=${CSV_BUFFER_BYTES}`,
         );
         if (d.dateFormat) args.push(`dateformat=${quoteLiteral(d.dateFormat)}`);
         if (d.timestampFormat) args.push(`timestampformat=${quoteLiteral(d.timestampFormat)}`);

@@ -7,12 +7,12 @@ import { formatType, tryParseType } from '../../../engine/types/index.js';
 import { useEditor, type EditorState } from '../store/index.js';
 import { typeFamily } from '../canvas/typeFamily.js';
 
-function PortLine({ name, type }: { name: string; type: string }) {
+function PortLine({ name, type, side }: { name: string; type: string; side: 'in' | 'out' }) {
   const result = tryParseType(type);
   const parsed: PortType | undefined = result.ok ? result.type : undefined;
   const columns = parsed?.kind === 'table' ? parsed.columns : null;
   return (
-    <li className="node-port" data-testid={`inspector-port-${name}`}>
+    <li className="node-port" data-testid={`inspector-port-${side}-${name}`}>
       <div className="node-port-head">
         <span className={`port-dot fam-${typeFamily(type)}`} />
         <span className="node-port-name">{name}</span>
@@ -34,6 +34,28 @@ function PortLine({ name, type }: { name: string; type: string }) {
   );
 }
 
+function PortList({
+  title,
+  side,
+  ports,
+}: {
+  title: string;
+  side: 'in' | 'out';
+  ports: Array<[string, string]>;
+}) {
+  if (ports.length === 0) return null;
+  return (
+    <>
+      <div className="section-title">{title}</div>
+      <ul className="node-ports">
+        {ports.map(([name, type]) => (
+          <PortLine key={name} name={name} type={type} side={side} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export const NodePorts = memo(function NodePorts({ nodeId }: { nodeId: string }) {
   const types = useEditor((s: EditorState) => s.portTypes[nodeId]);
   if (!types) return null;
@@ -42,26 +64,8 @@ export const NodePorts = memo(function NodePorts({ nodeId }: { nodeId: string })
   if (inputs.length + outputs.length === 0) return null;
   return (
     <div className="inspector-section" data-testid="inspector-ports">
-      {inputs.length > 0 && (
-        <>
-          <div className="section-title">Inputs</div>
-          <ul className="node-ports">
-            {inputs.map(([name, type]) => (
-              <PortLine key={name} name={name} type={type} />
-            ))}
-          </ul>
-        </>
-      )}
-      {outputs.length > 0 && (
-        <>
-          <div className="section-title">Outputs</div>
-          <ul className="node-ports">
-            {outputs.map(([name, type]) => (
-              <PortLine key={name} name={name} type={type} />
-            ))}
-          </ul>
-        </>
-      )}
+      <PortList title="Inputs" side="in" ports={inputs} />
+      <PortList title="Outputs" side="out" ports={outputs} />
     </div>
   );
 });

@@ -116,4 +116,32 @@ describe('InferenceSync', () => {
       off();
     }
   });
+
+  it('asks again when what inference depends on changes, not when a node only moves', async () => {
+    const editor = await openFlow();
+    const asked: string[] = [];
+    const counting: HostClient = {
+      ...host,
+      call: (method, params) => {
+        asked.push(method);
+        return host.call(method, params);
+      },
+    };
+    const off = new InferenceSync(counting, editor, 0).connect();
+    try {
+      await until(() => (asked.length === 1 ? true : undefined), 'the first question');
+      await until(
+        () => (editor.getState().portTypes['query']?.outputs['table'] !== 'table' ? true : undefined),
+        'the answer',
+      );
+      editor.getState().moveNodes(new Map([['load', { x: 40, y: 80 }]]), false);
+      editor.getState().renameNode('load', 'Orders');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(asked).toEqual(['workflow:infer']);
+      editor.getState().setParam('query', 'sql', 'SELECT id FROM input');
+      await until(() => (asked.length === 2 ? true : undefined), 'a second question');
+    } finally {
+      off();
+    }
+  });
 });

@@ -16,10 +16,21 @@ function infersAny(state: EditorState): boolean {
   return state.doc.nodes.some((n) => state.typesById.get(n.type)?.infersOutputs === true);
 }
 
+/** What inference depends on: nodes' types and parameters and the wiring; not positions or labels. */
+function signature(doc: Workflow, path: string | null): string {
+  return JSON.stringify([
+    path,
+    doc.nodes.map((n) => [n.id, n.type, n.params]),
+    doc.edges.map((e) => [e.source, e.sourcePort, e.target, e.targetPort]),
+  ]);
+}
+
 export class InferenceSync {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Bumped per request; an answer that is not the latest is dropped. */
   private asked = 0;
+  /** The signature of the last document asked about: a moved node asks nothing new. */
+  private lastAsked: string | null = null;
 
   constructor(
     private readonly host: HostClient,
@@ -33,14 +44,23 @@ export class InferenceSync {
       if (state.path !== prev.path) {
         // Relative paths now resolve elsewhere: nothing inferred for the old file holds.
         this.asked++;
+        this.lastAsked = null;
         if (state.inferred !== NO_INFERENCE) state.setInferred(NO_INFERENCE);
       }
       if (state.doc !== prev.doc || state.typesById !== prev.typesById || state.path !== prev.path)
         this.schedule();
     });
+    // Back in the window after editing a CSV elsewhere: its columns may have changed.
+    const onFocus = () => {
+      this.lastAsked = null;
+      this.schedule();
+    };
+    const win = typeof window === 'undefined' ? undefined : window;
+    win?.addEventListener('focus', onFocus);
     this.schedule();
     return () => {
       off();
+      win?.removeEventListener('focus', onFocus);
       clearTimeout(this.timer);
       this.asked++;
     };
@@ -58,9 +78,12 @@ export class InferenceSync {
       if (state.inferred !== NO_INFERENCE) state.setInferred(NO_INFERENCE);
       return;
     }
-    const seq = ++this.asked;
     const doc: Workflow = state.doc;
     const path = state.path;
+    const sig = signature(doc, path);
+    if (sig === this.lastAsked) return;
+    this.lastAsked = sig;
+    const seq = ++this.asked;
     try {
       const answer = await this.host.call('workflow:infer', {
         workflow: doc,
@@ -73,6 +96,7 @@ export class InferenceSync {
         .getState()
         .setInferred({ outputTypes: answer.outputTypes, problems: answer.problems, keys });
     } catch {
+      if (seq === this.asked) this.lastAsked = null; // ask again after the next edit
       // The host is away (it reconnects) or refused the document (its own check reports why at Run):
       // the editor keeps checking without inferred types.
     }
