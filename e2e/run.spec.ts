@@ -223,6 +223,63 @@ test('Run is refused while the graph has errors, with the problems shown', async
   await expect(page.getByTestId('run-status')).toContainText('No run yet');
 });
 
+test('the Logs tab follows new lines; scrolling up stops following, the Follow box resumes it', async ({
+  page,
+}) => {
+  const workspace = await mkdtemp(path.join(os.tmpdir(), 'sluice-e2e-follow-'));
+  const { child, info } = await startSluiceServer(workspace, 'follow-test-token-0123456789abcdef');
+  const chatty: Workflow = {
+    sluice: 1,
+    name: 'Chatty',
+    nodes: [
+      node('ticks', 'core.sequence', { from: 1, to: 100000, intervalMs: 4 }, 0),
+      node('print', 'core.log', { maxLines: 100000 }, 300),
+    ],
+    edges: [edge('e1', 'ticks', 'print')],
+  };
+  try {
+    await writeFile(path.join(workspace, 'chatty.sluice.json'), JSON.stringify(chatty, null, 2));
+    await page.goto(info.url);
+    await openFromWorkspace(page, 'chatty.sluice.json');
+    await page.getByTestId('run-start').click();
+    const logs = page.getByTestId('logs');
+    const lineCount = async () =>
+      Number((await page.getByTestId('logs-count').textContent())!.split(' ')[0]!.replace(/,/g, ''));
+    const gapBelow = () => logs.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+    await expect.poll(lineCount, { timeout: 10_000 }).toBeGreaterThan(100);
+
+    // Following: as lines arrive the view keeps moving down to the newest (it catches up each frame).
+    await expect(page.getByTestId('logs-follow')).toBeChecked();
+    const followTop = await logs.evaluate((el) => el.scrollTop);
+    await expect.poll(gapBelow).toBeLessThan(22);
+    await expect.poll(() => logs.evaluate((el) => el.scrollTop)).toBeGreaterThan(followTop + 200);
+    await expect(page.getByTestId('logs-follow')).toBeChecked();
+
+    // Scrolling up with the wheel stops following; new lines no longer move the view.
+    await logs.hover();
+    await page.mouse.wheel(0, -2000);
+    await expect(page.getByTestId('logs-follow')).not.toBeChecked();
+    const top = await logs.evaluate((el) => el.scrollTop);
+    const before = await lineCount();
+    await expect.poll(lineCount).toBeGreaterThan(before + 50);
+    expect(await logs.evaluate((el) => el.scrollTop)).toBe(top);
+    expect(await gapBelow()).toBeGreaterThan(500);
+
+    // Ticking Follow again jumps to the end and keeps up.
+    await page.getByTestId('logs-follow').check();
+    await expect.poll(gapBelow).toBeLessThan(22);
+    const again = await lineCount();
+    await expect.poll(lineCount).toBeGreaterThan(again + 50);
+    await expect.poll(gapBelow).toBeLessThan(22);
+    await expect(page.getByTestId('logs-follow')).toBeChecked();
+    await page.getByTestId('run-stop').click();
+    await expect(page.getByTestId('run-status')).toContainText('Cancelled');
+  } finally {
+    await stopSluiceServer(child);
+    await rm(workspace, { recursive: true, force: true });
+  }
+});
+
 test('Stop cancels every node within 2 s and leaves no node process behind', async ({ page }) => {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'sluice-e2e-stop-'));
   const { child, info } = await startSluiceServer(workspace, 'stop-test-token-0123456789abcdef');

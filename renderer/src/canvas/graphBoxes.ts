@@ -106,14 +106,26 @@ export const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
 
 export type Colour = (cssVariable: string) => string;
 
-/** Reads CSS colour variables off an element, each once per call of the returned function's owner. */
-export function cssColours(el: Element): Colour {
-  const css = getComputedStyle(el);
+/**
+ * Reads CSS colour variables off an element, each once until `reset` (call it when the theme
+ * changes): reading computed style per frame forces a style recalculation of the page.
+ */
+export function cssColours(el: Element): { colour: Colour; reset(): void } {
   const cache = new Map<string, string>();
-  return (name) => {
-    let c = cache.get(name);
-    if (c === undefined) cache.set(name, (c = css.getPropertyValue(name).trim()));
-    return c;
+  let css: CSSStyleDeclaration | undefined;
+  return {
+    colour: (name) => {
+      let c = cache.get(name);
+      if (c === undefined) {
+        css ??= getComputedStyle(el);
+        cache.set(name, (c = css.getPropertyValue(name).trim()));
+      }
+      return c;
+    },
+    reset: () => {
+      cache.clear();
+      css = undefined;
+    },
   };
 }
 

@@ -38,6 +38,7 @@ export function CanvasMiniMap() {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const palette = cssColours(canvas);
     let layout: { doc: Workflow; types: ReadonlyMap<string, NodeTypeInfo>; boxes: Map<string, Box> } | null =
       null;
     let mapping: Mapping | null = null;
@@ -58,7 +59,7 @@ export function CanvasMiniMap() {
         canvas.width = WIDTH * dpr;
         canvas.height = HEIGHT * dpr;
       }
-      const colour = cssColours(canvas);
+      const colour = palette.colour;
       ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       ctx.clearRect(0, 0, WIDTH, HEIGHT);
       // Flow coordinates from here on.
@@ -131,7 +132,10 @@ export function CanvasMiniMap() {
     canvas.addEventListener('wheel', onWheel, { passive: false });
 
     const unsubscribe = [
-      observeTheme(schedule),
+      observeTheme(() => {
+        palette.reset();
+        schedule();
+      }),
       flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
         if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
       }),

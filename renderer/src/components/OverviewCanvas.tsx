@@ -105,6 +105,7 @@ export function OverviewCanvas() {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
+    const palette = cssColours(canvas);
     let layout: {
       doc: Workflow;
       types: ReadonlyMap<string, NodeTypeInfo>;
@@ -132,7 +133,7 @@ export function OverviewCanvas() {
         canvas.width = Math.round(width * dpr);
         canvas.height = Math.round(height * dpr);
       }
-      const colour = cssColours(canvas);
+      const colour = palette.colour;
 
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -184,7 +185,10 @@ export function OverviewCanvas() {
     };
     schedule();
     const unsubscribe = [
-      observeTheme(schedule),
+      observeTheme(() => {
+        palette.reset();
+        schedule();
+      }),
       flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
         if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
       }),
