@@ -142,8 +142,15 @@ export class InputPortImpl implements InputPort {
 
   private take(): unknown {
     const batch = this.queue[this.head] as { edge: InEdge; values: unknown[] };
-    const value = batch.values[this.idx++];
-    this.available--;
+    const value = batch.values[this.idx];
+    this.consume(batch, 1);
+    return value;
+  }
+
+  /** `count` values of the head batch are taken: step past them and give their credit back. */
+  private consume(batch: { edge: InEdge; values: unknown[] }, count: number): void {
+    this.available -= count;
+    this.idx += count;
     if (this.idx >= batch.values.length) {
       this.queue[this.head++] = undefined;
       this.idx = 0;
@@ -153,9 +160,8 @@ export class InputPortImpl implements InputPort {
         this.head = 0;
       }
     }
-    batch.edge.taken++;
+    batch.edge.taken += count;
     this.hub.maybeGrant(batch.edge);
-    return value;
   }
 
   /**
@@ -173,18 +179,7 @@ export class InputPortImpl implements InputPort {
       if (out === undefined) out = whole ? batch.values : batch.values.slice(from, from + count);
       else for (let k = from; k < from + count; k++) out.push(batch.values[k]);
       n += count;
-      this.available -= count;
-      this.idx += count;
-      if (this.idx >= batch.values.length) {
-        this.queue[this.head++] = undefined;
-        this.idx = 0;
-        if (this.head > 1024 && this.head * 2 > this.queue.length) {
-          this.queue = this.queue.slice(this.head);
-          this.head = 0;
-        }
-      }
-      batch.edge.taken += count;
-      this.hub.maybeGrant(batch.edge);
+      this.consume(batch, count);
     }
     return out as unknown[];
   }

@@ -5,18 +5,15 @@
 // Click or drag to move the view there; the wheel zooms around the view's centre.
 
 import { useEffect, useRef } from 'react';
-import { Panel, useReactFlow, useStoreApi, type ReactFlowState } from '@xyflow/react';
-import type { Workflow } from '../../../engine/model/workflow.js';
-import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
+import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { editorStore } from '../store/index.js';
 import { runStore } from '../run/runStore.js';
+import { drawOnGraphChanges, editorBoxes } from '../canvas/graphDrawing.js';
 import {
   boundsOf,
   boxesByStatus,
   cssColours,
   fitMapping,
-  nodeBoxes,
-  observeTheme,
   viewBox,
   type Box,
   type Mapping,
@@ -39,20 +36,16 @@ export function CanvasMiniMap() {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const palette = cssColours(canvas);
-    let layout: { doc: Workflow; types: ReadonlyMap<string, NodeTypeInfo>; boxes: Map<string, Box> } | null =
-      null;
+    const boxesNow = editorBoxes();
     let mapping: Mapping | null = null;
-    let frame = 0;
 
     const draw = () => {
-      frame = 0;
-      const { doc, typesById, selection } = editorStore.getState();
-      if (!layout || layout.doc !== doc || layout.types !== typesById)
-        layout = { doc, types: typesById, boxes: nodeBoxes(doc, typesById) };
+      const { selection } = editorStore.getState();
+      const boxes = boxesNow();
       const { transform, width, height } = flowStore.getState();
       const view = viewBox(transform, width, height);
-      const graph = boundsOf(layout.boxes.values());
-      const content = layout.boxes.size ? boundsOf([graph, view]) : view;
+      const graph = boundsOf(boxes.values());
+      const content = boxes.size ? boundsOf([graph, view]) : view;
       const m = (mapping = fitMapping(content, WIDTH, HEIGHT, PAD));
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== WIDTH * dpr) {
@@ -77,10 +70,9 @@ export function CanvasMiniMap() {
         ctx.fillStyle = colour(cssVariable);
         ctx.fill();
       };
-      fill(layout.boxes.values(), '--border-strong');
-      for (const [name, list] of boxesByStatus(layout.boxes, runStore.getState().run?.nodes ?? {}))
-        fill(list, name);
-      const selected = selection.nodes.flatMap((id) => layout?.boxes.get(id) ?? []);
+      fill(boxes.values(), '--border-strong');
+      for (const [name, list] of boxesByStatus(boxes, runStore.getState().run?.nodes ?? {})) fill(list, name);
+      const selected = selection.nodes.flatMap((id) => boxes.get(id) ?? []);
       if (selected.length) fill(selected, '--accent');
       // Shade what is out of view, then outline the view.
       ctx.beginPath();
@@ -92,10 +84,7 @@ export function CanvasMiniMap() {
       ctx.strokeStyle = colour('--accent');
       ctx.strokeRect(view.x, view.y, view.w, view.h);
     };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
+    const drawing = drawOnGraphChanges(flowStore, draw, palette.reset);
 
     /** The flow point under a pointer event, by the mapping of the last frame drawn. */
     const flowPoint = (e: { clientX: number; clientY: number }) => {
@@ -131,28 +120,11 @@ export function CanvasMiniMap() {
     // Not passive: the wheel zooms the canvas, not the page.
     canvas.addEventListener('wheel', onWheel, { passive: false });
 
-    const unsubscribe = [
-      observeTheme(() => {
-        palette.reset();
-        schedule();
-      }),
-      flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
-        if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
-      }),
-      editorStore.subscribe((s, prev) => {
-        if (s.doc !== prev.doc || s.typesById !== prev.typesById || s.selection !== prev.selection)
-          schedule();
-      }),
-      runStore.subscribe((s, prev) => {
-        if (s.run?.nodes !== prev.run?.nodes) schedule();
-      }),
-    ];
     return () => {
-      unsubscribe.forEach((u) => u());
+      drawing.dispose();
       canvas.removeEventListener('pointerdown', onDown);
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('wheel', onWheel);
-      if (frame) cancelAnimationFrame(frame);
     };
   }, [flowStore, flow]);
 

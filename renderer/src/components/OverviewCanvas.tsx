@@ -6,20 +6,12 @@
 // change tens of times a second) are painted over it each frame.
 
 import { useEffect, useRef } from 'react';
-import { useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { useStoreApi } from '@xyflow/react';
 import type { Workflow } from '../../../engine/model/workflow.js';
-import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { editorStore } from '../store/index.js';
 import { runStore } from '../run/runStore.js';
-import {
-  boundsOf,
-  boxesByStatus,
-  cssColours,
-  nodeBoxes,
-  observeTheme,
-  type Box,
-  type Colour,
-} from '../canvas/graphBoxes.js';
+import { boundsOf, boxesByStatus, cssColours, type Box, type Colour } from '../canvas/graphBoxes.js';
+import { drawOnGraphChanges, editorBoxes } from '../canvas/graphDrawing.js';
 
 /** Largest offscreen bitmap side (px); beyond it the graph is drawn directly each frame. */
 const MAX_BITMAP = 4096;
@@ -106,26 +98,16 @@ export function OverviewCanvas() {
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const palette = cssColours(canvas);
-    let layout: {
-      doc: Workflow;
-      types: ReadonlyMap<string, NodeTypeInfo>;
-      boxes: Map<string, Box>;
-      bounds: Box;
-    } | null = null;
+    const boxesNow = editorBoxes();
     let base: { key: unknown[]; bitmap: HTMLCanvasElement; zoom: number } | null = null;
     let lastZoom = 0;
     let zoomedAt = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
-    let frame = 0;
 
     const draw = () => {
-      frame = 0;
       const editor = editorStore.getState();
       const { doc, typesById } = editor;
-      if (!layout || layout.doc !== doc || layout.types !== typesById) {
-        const all = nodeBoxes(doc, typesById);
-        layout = { doc, types: typesById, boxes: all, bounds: boundsOf(all.values(), 20) };
-      }
+      const boxes = boxesNow();
       const { transform, width, height } = flowStore.getState();
       const [tx, ty, zoom] = transform;
       const dpr = window.devicePixelRatio || 1;
@@ -137,7 +119,7 @@ export function OverviewCanvas() {
 
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.clearRect(0, 0, canvas.width, canvas.height);
-      const { bounds: g } = layout;
+      const g = boundsOf(boxes.values(), 20);
       const bw = Math.ceil(g.w * zoom * dpr);
       const bh = Math.ceil(g.h * zoom * dpr);
       if (bw <= MAX_BITMAP && bh <= MAX_BITMAP) {
@@ -155,14 +137,14 @@ export function OverviewCanvas() {
         if (sameGraph && base!.zoom !== zoom && performance.now() - zoomedAt < ZOOM_SETTLE_MS) {
           // Mid-zoom: scale the last bitmap (a little blurry) and redraw it sharp once zooming settles.
           clearTimeout(settle);
-          settle = setTimeout(schedule, ZOOM_SETTLE_MS + 10);
+          settle = setTimeout(() => drawing.schedule(), ZOOM_SETTLE_MS + 10);
         } else if (!sameGraph || base!.zoom !== zoom) {
           const bitmap = base?.bitmap ?? document.createElement('canvas');
           bitmap.width = bw;
           bitmap.height = bh;
           const bctx = bitmap.getContext('2d')!;
           bctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, -g.x * zoom * dpr, -g.y * zoom * dpr);
-          drawGraph(bctx, doc, layout.boxes, zoom, colour);
+          drawGraph(bctx, doc, boxes, zoom, colour);
           base = { key, bitmap, zoom };
         }
         const scale = zoom / base!.zoom;
@@ -176,31 +158,13 @@ export function OverviewCanvas() {
         ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
       } else {
         ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
-        drawGraph(ctx, doc, layout.boxes, zoom, colour);
+        drawGraph(ctx, doc, boxes, zoom, colour);
       }
-      drawStatuses(ctx, layout.boxes, zoom, colour);
+      drawStatuses(ctx, boxes, zoom, colour);
     };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(draw);
-    };
-    schedule();
-    const unsubscribe = [
-      observeTheme(() => {
-        palette.reset();
-        schedule();
-      }),
-      flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
-        if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
-      }),
-      editorStore.subscribe(schedule),
-      // Only node changes repaint: log lines and edge counts of the run do not show at this zoom.
-      runStore.subscribe((s, prev) => {
-        if (s.run?.nodes !== prev.run?.nodes) schedule();
-      }),
-    ];
+    const drawing = drawOnGraphChanges(flowStore, draw, palette.reset);
     return () => {
-      unsubscribe.forEach((u) => u());
-      if (frame) cancelAnimationFrame(frame);
+      drawing.dispose();
       clearTimeout(settle);
     };
   }, [flowStore]);
