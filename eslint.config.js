@@ -74,7 +74,7 @@ export default tseslint.config(
   },
   {
     // The engine's pure modules are bundled by the renderer: no Node.js, no Electron.
-    files: ['engine/model/**/*.ts', 'engine/types/**/*.ts', 'engine/check/**/*.ts', 'engine/host/**/*.ts'],
+    files: ['engine/model/**/*.ts', 'engine/types/**/*.ts', 'engine/check/**/*.ts', 'engine/hostApi/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -108,18 +108,19 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [...nodeBuiltins, 'electron', 'electron/*'],
+              group: [...nodeBuiltins, 'electron', 'electron/main', 'electron/renderer', 'electron/common'],
               message: 'The renderer must not import Node.js or Electron: it talks to the host API.',
             },
             {
               group: [
                 '**/engine/runtime/**',
+                '**/engine/host/**',
                 '**/engine/server/**',
                 '**/engine/cli/**',
                 '**/engine/nodes/**',
                 '**/engine/store/**',
                 '**/engine/sdk/**',
-                '**/electron/**',
+                '**/electron/*.js',
               ],
               message:
                 'The renderer may import only engine/model, engine/types, engine/check and engine/host.',

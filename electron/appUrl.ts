@@ -3,50 +3,15 @@
 // and a URL can never reach a file outside the renderer folder.
 
 import path from 'node:path';
+import { contentSecurityPolicy, contentTypeFor } from '../engine/server/rendererContent.js';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'sluice';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_INDEX_URL = `${APP_ORIGIN}/index.html`;
 
-/**
- * Strict CSP for the renderer. Styles allow 'unsafe-inline' because React Flow positions nodes with
- * style attributes and Monaco injects <style> elements; scripts never do. `blob:` workers for Monaco.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeFor(file: string): string {
-  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+export { contentTypeFor };
 
 export function isAppUrl(url: string): boolean {
   try {

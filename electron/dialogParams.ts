@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { z } from 'zod';
-import type { SaveDialogParams } from '../engine/host/bridge.js';
+import type { SaveDialogParams } from '../engine/hostApi/desktop.js';
 import { WORKFLOW_EXTENSION } from '../engine/model/workflow.js';
 
 /** A workflow file far larger than this is not something the editor produced. */

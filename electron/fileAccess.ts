@@ -5,8 +5,8 @@
 // Examples only open. Saving anywhere else goes through File › Save As, where the person picks the path.
 
 import path from 'node:path';
-import type { HostMethod } from '../engine/host/api.js';
-import { EXAMPLE_PREFIX } from '../engine/service/examples.js';
+import type { HostMethod } from '../engine/hostApi/api.js';
+import { EXAMPLE_PREFIX } from '../engine/host/examples.js';
 import { isWorkflowPath } from './argv.js';
 
 /** Files a window's user has chosen (absolute, normalised), plus the workspace's workflow files. */

@@ -2,10 +2,10 @@
 // file access, forward to the HostService, and answer with data (BridgeResult) so the error message
 // and a refused run's problems reach the renderer intact. No Electron here: tested in plain Node.
 
-import type { HostMethod } from '../engine/host/api.js';
-import type { BridgeResult } from '../engine/host/bridge.js';
-import { toWireError } from '../engine/host/errors.js';
-import { parseHostParams } from '../engine/host/validate.js';
+import type { HostMethod } from '../engine/hostApi/api.js';
+import type { BridgeResult } from './contract/ipc.js';
+import { toWireError } from '../engine/hostApi/errors.js';
+import { parseHostParams } from '../engine/hostApi/validate.js';
 import { checkFileAccess, type FileGrants } from './fileAccess.js';
 
 export interface HostCallTarget {

@@ -6,16 +6,16 @@
 import { app, dialog, ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import type { HostMethod, WorkflowFile } from '../engine/host/api.js';
+import type { HostMethod, WorkflowFile } from '../engine/hostApi/api.js';
 import {
   DESKTOP_CHANNELS,
   HOST_BRIDGE_FUNCTIONS,
   type BridgeResult,
   type RunEventsPayload,
-} from '../engine/host/bridge.js';
-import { toWireError } from '../engine/host/errors.js';
-import { EXAMPLE_PREFIX } from '../engine/service/examples.js';
-import type { HostService } from '../engine/service/hostService.js';
+} from './contract/ipc.js';
+import { toWireError } from '../engine/hostApi/errors.js';
+import { EXAMPLE_PREFIX } from '../engine/host/examples.js';
+import type { HostService } from '../engine/host/hostService.js';
 import { callHost } from './hostCalls.js';
 import {
   parseDirtyFlag,

@@ -4,7 +4,7 @@
 // app, and needs no ELECTRON_RUN_AS_NODE (which the fuses of a hardened build may disable).
 
 import { utilityProcess } from 'electron';
-import type { Launcher, WorkerProcess } from '../engine/runtime/contracts.js';
+import type { Launcher, WorkerProcess } from '../engine/runtime/host/contracts.js';
 import { exitReport } from './exitReport.js';
 import { unpacked } from './paths.js';
 

@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { createHostService, type HostService } from '../engine/service/hostService.js';
+import { createHostService, type HostService } from '../engine/host/hostService.js';
 import { registerAppScheme, serveRenderer } from './appProtocol.js';
 import { workflowFilesFromArgv } from './argv.js';
 import { registerIpc } from './ipc.js';

@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { SimpleMenuCommand } from '../engine/host/bridge.js';
+import type { SimpleMenuCommand } from '../engine/hostApi/desktop.js';
 import { buildMenuTemplate, type MenuOptions } from './menuTemplate.js';
 
 function setup(platform: NodeJS.Platform, recent: string[] = []) {

@@ -3,7 +3,7 @@
 // Pure (Electron types only), so the template is tested without Electron.
 
 import type { MenuItemConstructorOptions } from 'electron';
-import type { SimpleMenuCommand } from '../engine/host/bridge.js';
+import type { SimpleMenuCommand } from '../engine/hostApi/desktop.js';
 
 export interface MenuActions {
   newWindow(): void;

@@ -2,8 +2,9 @@
 // desktop channels do not collide with them, and desktop params are checked.
 
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_CHANNELS, HOST_BRIDGE_FUNCTIONS, MENU_COMMANDS } from '../engine/host/bridge.js';
-import { HOST_METHODS } from '../engine/host/validate.js';
+import { DESKTOP_CHANNELS, HOST_BRIDGE_FUNCTIONS } from './contract/ipc.js';
+import { MENU_COMMANDS } from '../engine/hostApi/desktop.js';
+import { HOST_METHODS } from '../engine/hostApi/validate.js';
 import { closeAnswer, unsavedChangesPrompt } from './closePrompt.js';
 import {
   parseDirtyFlag,

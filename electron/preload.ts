@@ -1,4 +1,4 @@
-// The preload of every Sluice window: exposes `window.sluiceHost` (engine/host/bridge.ts) through
+// The preload of every Sluice window: exposes `window.sluiceHost` (electron/contract/ipc.ts) through
 // contextBridge. One function per host message, each on its own IPC channel; the renderer never sees
 // ipcRenderer or an IPC event object. Sandboxed: this file is bundled into one CommonJS file whose only
 // `require` is 'electron'.
@@ -6,7 +6,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { RunEvent } from '../engine/model/run.js';
-import type { HostMethod } from '../engine/host/api.js';
+import type { HostMethod } from '../engine/hostApi/api.js';
 import {
   DESKTOP_CHANNELS,
   HOST_BRIDGE_FUNCTIONS,
@@ -17,7 +17,7 @@ import {
   type RunEventsPayload,
   type SaveDialogParams,
   type SluiceBridge,
-} from '../engine/host/bridge.js';
+} from './contract/ipc.js';
 
 function invoker(channel: HostMethod) {
   // A fresh closure per channel: the renderer cannot choose the channel name.

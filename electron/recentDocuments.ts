@@ -2,7 +2,7 @@
 // (app.addRecentDocument) exists only on macOS and Windows; this one also serves Linux.
 
 import { z } from 'zod';
-import { readTextIfExists, writeFileAtomic } from './atomicFile.js';
+import { readTextIfExists, writeFileAtomic } from '../engine/store/atomicFile.js';
 
 export const MAX_RECENT = 10;
 
@@ -25,5 +25,5 @@ export async function readRecent(file: string): Promise<string[]> {
 }
 
 export async function writeRecent(file: string, list: readonly string[]): Promise<void> {
-  await writeFileAtomic(file, `${JSON.stringify(list, null, 2)}\n`);
+  await writeFileAtomic(file, `${JSON.stringify(list, null, 2)}\n`, { createFolder: true });
 }

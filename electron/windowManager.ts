@@ -5,7 +5,7 @@
 import { BrowserWindow, screen } from 'electron';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
-import type { WorkflowFile } from '../engine/host/api.js';
+import type { WorkflowFile } from '../engine/hostApi/api.js';
 import { isAppUrl } from './appUrl.js';
 import { WorkflowWindow } from './workflowWindow.js';
 import { cascade, fitToDisplays, writeWindowState, type WindowState } from './windowState.js';

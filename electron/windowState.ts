@@ -3,7 +3,7 @@
 // (a monitor was unplugged) are pulled back onto one.
 
 import { z } from 'zod';
-import { readTextIfExists, writeFileAtomic } from './atomicFile.js';
+import { readTextIfExists, writeFileAtomic } from '../engine/store/atomicFile.js';
 
 export interface Rect {
   x: number;
@@ -89,5 +89,5 @@ export async function readWindowState(file: string): Promise<WindowState> {
 }
 
 export async function writeWindowState(file: string, state: WindowState): Promise<void> {
-  await writeFileAtomic(file, serializeWindowState(state));
+  await writeFileAtomic(file, serializeWindowState(state), { createFolder: true });
 }

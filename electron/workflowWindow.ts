@@ -4,8 +4,8 @@
 
 import { BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
-import type { MenuCommand } from '../engine/host/bridge.js';
-import { DESKTOP_CHANNELS } from '../engine/host/bridge.js';
+import type { MenuCommand } from '../engine/hostApi/desktop.js';
+import { DESKTOP_CHANNELS } from './contract/ipc.js';
 import { APP_INDEX_URL } from './appUrl.js';
 import { closeAnswer, unsavedChangesPrompt } from './closePrompt.js';
 import { FileGrants } from './fileAccess.js';

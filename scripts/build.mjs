@@ -15,7 +15,7 @@ export async function buildEngine() {
     absWorkingDir: root,
     entryPoints: {
       cli: 'engine/cli/main.ts',
-      worker: 'engine/runtime/workerMain.ts',
+      worker: 'engine/runtime/worker/workerMain.ts',
     },
     outdir: 'dist/engine',
     outExtension: { '.js': '.js' },

@@ -4,13 +4,13 @@
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
-import { validateWorkflow } from '../service/validateWorkflow.js';
+import { nodeTypeMap } from '../model/nodeTypeInfo.js';
+import { validateWorkflow } from '../host/validateWorkflow.js';
 import { parseWorkflow } from '../model/load.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry, type LoadedRegistry } from '../nodes/registry.js';
-import { startRun, WorkflowInvalidError } from '../runtime/runController.js';
+import { startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
 import { RunStore } from '../store/runStore.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { formatEvent, formatNodeTypes } from './format.js';
@@ -98,7 +98,7 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   const workflow = await readWorkflow(file, io);
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
-  const types = new Map<string, NodeTypeInfo>(registry.list().map((i) => [i.type, i]));
+  const types = nodeTypeMap(registry.list());
   // The same check as the editor's: inferred schemas (CSV columns, SQL results) included.
   const problems = await validateWorkflow(workflow, registry, types, path.dirname(path.resolve(file)));
   printProblems(file, problems, io);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../model/run.js';
-import { createHostService } from '../service/hostService.js';
+import { createHostService } from '../host/hostService.js';
 import { runHistoryPlace } from './runHistory.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

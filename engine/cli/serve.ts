@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateToken } from '../server/auth.js';
 import { startServer } from '../server/httpServer.js';
-import { createHostService } from '../service/hostService.js';
+import { createHostService } from '../host/hostService.js';
 
 /** Repository (or package) root: two folders up from engine/cli/ and from dist/engine/. */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');

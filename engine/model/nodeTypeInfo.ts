@@ -81,3 +81,8 @@ export function resolvePorts(info: NodeTypeInfo, params: Record<string, unknown>
   }
   return { inputs, outputs };
 }
+
+/** Node types by id: the one way the check, the CLI, the host and the editor look a type up. */
+export function nodeTypeMap<T extends { type: string }>(types: readonly T[]): Map<string, T> {
+  return new Map(types.map((t) => [t.type, t]));
+}

@@ -58,3 +58,15 @@ export interface RunSummary {
 }
 
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'completed'];
+
+/** The statuses a node ends in; once there, nothing changes it. */
+export type TerminalNodeStatus = Extract<NodeStatus, 'completed' | 'failed' | 'cancelled'>;
+export const TERMINAL_NODE_STATUSES: readonly TerminalNodeStatus[] = ['completed', 'failed', 'cancelled'];
+
+export function isTerminalRunStatus(status: RunStatus): boolean {
+  return TERMINAL_RUN_STATUSES.includes(status);
+}
+
+export function isTerminalNodeStatus(status: NodeStatus): status is TerminalNodeStatus {
+  return (TERMINAL_NODE_STATUSES as readonly NodeStatus[]).includes(status);
+}

@@ -1,7 +1,7 @@
 // What a pre-started worker sets up for its preloaded modules while it waits for a node, so the
 // run does not pay for it: a DuckDB database for '@duckdb/node-api'.
 
-import { warmUp as openDuckDB } from './data/duck.js';
+import { warmUp as openDuckDB } from './data/lib/duck.js';
 
 const preparers: Record<string, () => Promise<void>> = {
   '@duckdb/node-api': openDuckDB,

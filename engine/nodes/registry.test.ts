@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startRun } from '../runtime/runController.js';
-import { edge, node, workflow } from '../runtime/testSupport.js';
+import { startRun } from '../runtime/host/runController.js';
+import { edge, node, workflow } from '../runtime/host/testSupport.js';
 import { compileUserFunction } from './core/compile.js';
 import { createRegistry } from './registry.js';
 

@@ -4,18 +4,30 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
-import type { NodeRegistry, RegisteredNode } from '../runtime/contracts.js';
+import { nodeTypeMap, type NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import { nodeTypeInfo } from '../sdk/index.js';
 import type { NodeDefinition } from '../sdk/index.js';
 import { compileUserModule, isTsNodeModule } from './compileUserModule.js';
 import { coreNodes } from './core/index.js';
 import { dataNodes } from './data/index.js';
 
+/** Node types known to a host: built-ins plus those loaded from a user folder. */
+export interface NodeRegistry {
+  get(type: string): RegisteredNode | undefined;
+  /** JSON descriptions, sorted by category then title. */
+  list(): NodeTypeInfo[];
+}
+
+export interface RegisteredNode {
+  definition: NodeDefinition<never>;
+  /** Absolute path of the module a worker imports to get this definition; undefined for built-ins. */
+  modulePath?: string;
+}
+
 let builtins: Map<string, NodeDefinition<never>> | undefined;
 
 function builtinMap(): Map<string, NodeDefinition<never>> {
-  builtins ??= new Map([...coreNodes, ...dataNodes].map((d) => [d.type, d]));
+  builtins ??= nodeTypeMap([...coreNodes, ...dataNodes]);
   return builtins;
 }
 

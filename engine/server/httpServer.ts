@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { HostService } from '../service/hostService.js';
+import type { HostService } from '../host/hostService.js';
 import { authorize, type AuthConfig, tokenCookie } from './auth.js';
 import { handleRest } from './restApi.js';
 import { setSecurityHeaders } from './securityHeaders.js';

@@ -9,10 +9,10 @@
 //   GET  /api/v1/runs/:id/outputs/:node/:port   a preview of one (schema, row count, first 100 rows)
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HostMethod, HostParams } from '../host/api.js';
-import { toWireError } from '../host/errors.js';
-import { parseHostParams } from '../host/validate.js';
-import type { HostService } from '../service/hostService.js';
+import type { HostMethod, HostParams } from '../hostApi/api.js';
+import { toWireError } from '../hostApi/errors.js';
+import { parseHostParams } from '../hostApi/validate.js';
+import type { HostService } from '../host/hostService.js';
 import { sendJson } from './staticFiles.js';
 
 const MAX_BODY = 16 * 1024 * 1024;

@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { HostEventMessage, HostResponse } from '../host/api.js';
+import type { HostEventMessage, HostResponse } from '../hostApi/api.js';
 import type { RunEvent, RunSummary } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
-import { createHostService, type HostService } from '../service/hostService.js';
+import { createHostService, type HostService } from '../host/hostService.js';
 import { startServer, type SluiceServer } from './httpServer.js';
 
 const TOKEN = 'a'.repeat(64);

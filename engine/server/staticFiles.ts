@@ -5,23 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { contentTypeFor } from './rendererContent.js';
 
 export async function serveStatic(
   root: string,
@@ -68,7 +52,7 @@ export async function serveStatic(
 
   const ext = path.extname(file).toLowerCase();
   res.statusCode = 200;
-  res.setHeader('Content-Type', CONTENT_TYPES[ext] ?? 'application/octet-stream');
+  res.setHeader('Content-Type', contentTypeFor(file));
   res.setHeader('Content-Length', info.size);
   // Vite names assets by content hash; index.html must always be fresh.
   res.setHeader('Cache-Control', ext === '.html' ? 'no-store' : 'public, max-age=31536000, immutable');

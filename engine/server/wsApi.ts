@@ -4,10 +4,10 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import type { HostEventMessage, HostResponse } from '../host/api.js';
-import { toWireError } from '../host/errors.js';
-import { parseHostRequest } from '../host/validate.js';
-import type { HostService } from '../service/hostService.js';
+import type { HostEventMessage, HostResponse } from '../hostApi/api.js';
+import { toWireError } from '../hostApi/errors.js';
+import { parseHostRequest } from '../hostApi/validate.js';
+import type { HostService } from '../host/hostService.js';
 
 /** A client that stops reading gets no more event batches until it catches up (its socket buffers). */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;

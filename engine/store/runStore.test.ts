@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
-import { startRun } from '../runtime/runController.js';
+import { startRun } from '../runtime/host/runController.js';
 import { EVENTS_FILE, RunStore, SUMMARY_FILE } from './runStore.js';
 
 let base: string;

@@ -7,8 +7,8 @@
 import { appendFile, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { RunEvent, RunSummary } from '../model/run.js';
-import { TERMINAL_RUN_STATUSES } from '../model/run.js';
-import type { RunHandle } from '../runtime/contracts.js';
+import { isTerminalRunStatus } from '../model/run.js';
+import type { RunHandle } from '../runtime/host/contracts.js';
 import { writeFileAtomic } from './atomicFile.js';
 import { EventCap, type EventCapLimits } from './eventCap.js';
 
@@ -198,7 +198,7 @@ export class RunStore {
       this.warn(`Skipping run history ${file}: it is not a run summary of run ${runId}`);
       return undefined;
     }
-    if (!TERMINAL_RUN_STATUSES.includes(run.status)) {
+    if (!isTerminalRunStatus(run.status)) {
       // Written by a host that stopped mid-run: the run cannot still be going.
       return { ...run, status: 'failed', error: { message: 'The host stopped before this run ended' } };
     }

@@ -1,7 +1,7 @@
 // File commands: the I/O around the pure file slice. Each reads or writes through the host API and
 // reports failures as notices that name the file.
 
-import type { HostClient } from '../../engine/host/api.js';
+import type { HostClient } from '../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
 import { editorStore } from './store/index.js';
 

@@ -2,7 +2,7 @@
 // Copy and paste use the clipboard events, so they work without a clipboard permission prompt and
 // the text goes to (and comes from) other windows and text editors.
 
-import type { HostClient } from '../../engine/host/api.js';
+import type { HostClient } from '../../engine/hostApi/api.js';
 import { editorStore } from './store/index.js';
 import { saveWorkflow } from './files.js';
 import { saveAsNative, saveNative } from './host/desktop.js';

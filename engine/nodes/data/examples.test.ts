@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWorkflow } from '../../model/load.js';
-import { startRun } from '../../runtime/runController.js';
+import { startRun } from '../../runtime/host/runController.js';
 import { createRegistry } from '../registry.js';
 
 /** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */

@@ -2,12 +2,12 @@
 // empty stand-ins of the input types, so the canvas and the type check see the columns.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import csvRead from './csvRead.js';
-import parquetRead from './parquetRead.js';
-import sqlQuery from './sqlQuery.js';
-import tableAggregate from './tableAggregate.js';
-import tableJoin from './tableJoin.js';
-import tableSelect from './tableSelect.js';
+import csvRead from './sources/csvRead.js';
+import parquetRead from './sources/parquetRead.js';
+import sqlQuery from './transforms/sqlQuery.js';
+import tableAggregate from './transforms/tableAggregate.js';
+import tableJoin from './transforms/tableJoin.js';
+import tableSelect from './transforms/tableSelect.js';
 
 const BASE = path.resolve('node_modules/vega-datasets');
 const WEATHER_TYPE =

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execute, normalizeRows, withConnection } from './duck.js';
+import { execute, normalizeRows, withConnection } from './lib/duck.js';
 import { edge, node, runWorkflow } from './testing/runWorkflow.js';
 
 /** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */

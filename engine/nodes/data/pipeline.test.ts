@@ -5,8 +5,8 @@ import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { execute, normalizeRows, withConnection } from './duck.js';
-import { previewTableOutput } from './preview.js';
+import { execute, normalizeRows, withConnection } from './lib/duck.js';
+import { previewTableOutput } from '../../host/outputs/preview.js';
 import { edge, node, runWorkflow } from './testing/runWorkflow.js';
 
 /** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */
@@ -75,7 +75,7 @@ describe('stopping a run', { timeout: SLOW_MS }, () => {
   it('interrupts the DuckDB query of the executing node and leaves no output', async () => {
     const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'sluice-stop-')), 'never.parquet');
     const { createRegistry } = await import('../registry.js');
-    const { startRun } = await import('../../runtime/runController.js');
+    const { startRun } = await import('../../runtime/host/runController.js');
     const handle = await startRun({
       workflow: {
         sluice: 1,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../../testing/postgres.js';
-import { execute, normalizeRows, withConnection } from './duck.js';
+import { execute, normalizeRows, withConnection } from './lib/duck.js';
 import { edge, node, runWorkflow } from './testing/runWorkflow.js';
 
 /** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */

@@ -2,7 +2,7 @@
 // run's status bar. It owns the run session (run/runSession.ts) and wires the desktop menu to it.
 import { useEffect, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { HostClient } from '../../../engine/host/api.js';
+import type { HostClient } from '../../../engine/hostApi/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { installShortcuts } from '../shortcuts.js';
 import { useResolvedTheme } from '../theme.js';

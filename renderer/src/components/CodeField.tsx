@@ -1,5 +1,5 @@
 // A code or SQL parameter in Monaco. Loaded lazily (Monaco is large): the canvas opens without it.
-import './../monaco/setup.js';
+import '../monaco/setup.js';
 import Editor from '@monaco-editor/react';
 import { useResolvedTheme } from '../theme.js';
 

@@ -2,7 +2,7 @@
 // the browser has no native dialog into the workspace folder.
 
 import { useEffect, useState } from 'react';
-import type { FileEntry, HostClient } from '../../../engine/host/api.js';
+import type { FileEntry, HostClient } from '../../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../../engine/model/workflow.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { confirmDiscard, importWorkflow, openWorkflow, saveWorkflow } from '../files.js';

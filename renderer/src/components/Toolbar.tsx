@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import type { HostClient } from '../../../engine/host/api.js';
+import type { HostClient } from '../../../engine/hostApi/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
 import { fitView, runAutoLayout } from '../commands.js';

@@ -1,6 +1,6 @@
 // The welcome view: start a new workflow, open one, or start from an example.
 import { useEffect, useState } from 'react';
-import type { HostClient, HostResult } from '../../../engine/host/api.js';
+import type { HostClient, HostResult } from '../../../engine/hostApi/api.js';
 import { editorStore, useEditor, type EditorState } from '../store/index.js';
 import { openWorkflow } from '../files.js';
 import { openNative } from '../host/desktop.js';

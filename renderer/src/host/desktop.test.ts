@@ -6,14 +6,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostMethod, WorkflowFile } from '../../../engine/host/api.js';
+import type { HostMethod, WorkflowFile } from '../../../engine/hostApi/api.js';
 import {
   HOST_BRIDGE_FUNCTIONS,
   type MenuCommand,
   type SaveDialogParams,
   type SluiceBridge,
-} from '../../../engine/host/bridge.js';
-import { createHostService, type HostService } from '../../../engine/service/hostService.js';
+} from '../../../electron/contract/ipc.js';
+import { createHostService, type HostService } from '../../../engine/host/hostService.js';
 import { FileGrants } from '../../../electron/fileAccess.js';
 import { callHost } from '../../../electron/hostCalls.js';
 import { createEditorStore } from '../store/index.js';

@@ -3,8 +3,8 @@
 // through the native dialog, and acts on the native menu's commands. In a browser tab nothing here
 // runs. Call `connectDesktop` once at start, beside installShortcuts.
 
-import type { HostClient } from '../../../engine/host/api.js';
-import type { DesktopHost, MenuCommand, SimpleMenuCommand } from '../../../engine/host/bridge.js';
+import type { HostClient } from '../../../engine/hostApi/api.js';
+import type { DesktopHost, MenuCommand, SimpleMenuCommand } from '../../../engine/hostApi/desktop.js';
 import type { EditorStore } from '../store/index.js';
 
 /** Commands the store cannot carry out by itself; absent ones are ignored (the feature is not there). */

@@ -1,7 +1,7 @@
 // The renderer's one way to reach its host: the Electron preload bridge when the page runs in the
 // app, else a WebSocket to the `sluice serve` that served the page.
 
-import type { HostClient } from '../../../engine/host/api.js';
+import type { HostClient } from '../../../engine/hostApi/api.js';
 import { createPreloadHost, findPreloadBridge } from './preloadClient.js';
 import { createWebSocketHost } from './wsClient.js';
 

@@ -4,7 +4,7 @@
 // document settles, only when it has a node whose type infers; an answer to an older document is
 // dropped, and the check slice ignores entries for nodes changed since (store/checkSlice.ts).
 
-import type { HostClient } from '../../../engine/host/api.js';
+import type { HostClient } from '../../../engine/hostApi/api.js';
 import type { Workflow } from '../../../engine/model/workflow.js';
 import type { EditorState, EditorStore } from '../store/index.js';
 import { inferenceKey, NO_INFERENCE } from '../store/checkSlice.js';

@@ -1,15 +1,15 @@
-// HostClient over the Electron preload bridge (`window.sluiceHost`, engine/host/bridge.ts). The
+// HostClient over the Electron preload bridge (`window.sluiceHost`, electron/contract/ipc.ts). The
 // bridge answers with data ({ok, value} | {ok: false, error}); this adapter turns failures back into
 // HostError so callers see the same errors as with the WebSocket client.
 
-import type { HostClient, HostMethod, HostParams, HostResult } from '../../../engine/host/api.js';
-import { HostError } from '../../../engine/host/errors.js';
+import type { HostClient, HostMethod, HostParams, HostResult } from '../../../engine/hostApi/api.js';
+import type { DesktopHost } from '../../../engine/hostApi/desktop.js';
+import { HostError } from '../../../engine/hostApi/errors.js';
 import {
   HOST_BRIDGE_FUNCTIONS,
   type BridgeResult,
-  type DesktopHost,
   type SluiceBridge,
-} from '../../../engine/host/bridge.js';
+} from '../../../electron/contract/ipc.js';
 
 declare global {
   interface Window {

@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { HostError } from '../../../engine/host/errors.js';
+import { HostError } from '../../../engine/hostApi/errors.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 import type { Workflow } from '../../../engine/model/workflow.js';
 import { startServer, type SluiceServer } from '../../../engine/server/httpServer.js';
-import { createHostService, type HostService } from '../../../engine/service/hostService.js';
+import { createHostService, type HostService } from '../../../engine/host/hostService.js';
 import { createWebSocketHost, type ConnectionState, type WebSocketLike } from './wsClient.js';
 
 const TOKEN = 'c'.repeat(64);

@@ -9,8 +9,8 @@ import type {
   HostParams,
   HostResponse,
   HostResult,
-} from '../../../engine/host/api.js';
-import { HostError } from '../../../engine/host/errors.js';
+} from '../../../engine/hostApi/api.js';
+import { HostError } from '../../../engine/hostApi/errors.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 
 /** The part of the browser's WebSocket this client uses (the `ws` package's class fits too, for tests). */

@@ -3,7 +3,7 @@
 // API (`run:outputs`, `run:preview`), so it works in the app and in `sluice serve` alike.
 
 import { useEffect, useState } from 'react';
-import type { TablePreview } from '../../../engine/host/api.js';
+import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useRunSession } from './context.js';
 import { isTerminal } from './runState.js';
 import { useRun } from './runStore.js';

@@ -3,7 +3,7 @@
 // per run id and applied once the id is known. After a WebSocket reconnect, the run is rebuilt from
 // the host's record (`run:get`) so nothing missed while offline is lost.
 
-import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/host/api.js';
+import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/hostApi/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 import type { EditorStore } from '../store/index.js';

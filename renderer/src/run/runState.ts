@@ -11,7 +11,7 @@ import type {
   RunStatus,
   RunSummary,
 } from '../../../engine/model/run.js';
-import { TERMINAL_RUN_STATUSES } from '../../../engine/model/run.js';
+import { isTerminalNodeStatus, isTerminalRunStatus } from '../../../engine/model/run.js';
 
 /** Log lines kept in the editor; older ones are dropped (the run's history on the host keeps all). */
 export const LOG_CAP = 10_000;
@@ -69,11 +69,7 @@ export interface RunState {
   lastSeq: number;
 }
 
-const TERMINAL_NODE: readonly NodeStatus[] = ['completed', 'failed', 'cancelled'];
-
-export function isTerminal(status: RunStatus): boolean {
-  return TERMINAL_RUN_STATUSES.includes(status);
-}
+export const isTerminal = isTerminalRunStatus;
 
 export function emptyRun(runId: string, nodeIds: readonly string[] = [], now?: number): RunState {
   const nodes: Record<string, NodeRunInfo> = {};
@@ -101,7 +97,7 @@ function nextNode(prev: NodeRunInfo | undefined, e: Extract<RunEvent, { kind: 'n
   if (e.attempt !== undefined) node.attempt = e.attempt;
   if ((e.status === 'running' || e.status === 'retrying') && node.startedAt === undefined)
     node.startedAt = e.time;
-  if (TERMINAL_NODE.includes(e.status)) node.endedAt = e.time;
+  if (isTerminalNodeStatus(e.status)) node.endedAt = e.time;
   else delete node.endedAt;
   if (e.error) node.error = e.error;
   else if (e.status === 'running') delete node.error;
@@ -205,7 +201,7 @@ function stackOf(error: ErrorInfo): { stack?: string } {
 function settleNodes(run: RunState): Record<string, NodeRunInfo> {
   const out: Record<string, NodeRunInfo> = { ...run.nodes };
   for (const [id, n] of Object.entries(out)) {
-    if (TERMINAL_NODE.includes(n.status)) continue;
+    if (isTerminalNodeStatus(n.status)) continue;
     if (run.status === 'completed') continue;
     out[id] = {
       ...n,

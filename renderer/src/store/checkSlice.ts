@@ -5,7 +5,7 @@
 // worked out for, so a stale answer never marks a node that has changed since.
 
 import type { StateCreator } from 'zustand';
-import type { InferredOutputTypes } from '../../../engine/host/api.js';
+import type { InferredOutputTypes } from '../../../engine/hostApi/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
 import type { WorkflowNode } from '../../../engine/model/workflow.js';
 import { checkWorkflow, type PortTypes } from '../../../engine/check/index.js';

@@ -4,7 +4,7 @@
 import type { StateCreator } from 'zustand';
 import type { NodePolicy, Position, Workflow } from '../../../engine/model/workflow.js';
 import { emptyWorkflow } from '../../../engine/model/workflow.js';
-import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
+import { nodeTypeMap, type NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { parseWorkflow } from '../../../engine/model/load.js';
 import { serializeWorkflow } from '../../../engine/model/save.js';
 import { checkConnection } from '../../../engine/check/index.js';
@@ -60,7 +60,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
   nodeTypes: [],
   typesById: new Map(),
   setNodeTypes(types) {
-    set({ nodeTypes: types, typesById: new Map(types.map((t) => [t.type, t])) });
+    set({ nodeTypes: types, typesById: nodeTypeMap(types) });
     get().afterDocChange();
   },
   change(recipe, { label, group }) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RunEvent, RunSummary } from '../../../model/run.js';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../../model/workflow.js';
 import { createRegistry } from '../../registry.js';
-import { startRun } from '../../../runtime/runController.js';
+import { startRun } from '../../../runtime/host/runController.js';
 
 export interface RunResult {
   summary: RunSummary;

@@ -1,0 +1,95 @@
+// The host API: everything the renderer asks of the process that owns runs and files.
+// Two clients implement it (Electron preload bridge, WebSocket to `sluice serve`); both speak these
+// messages. Pure types only.
+
+import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
+import type { Problem } from '../model/problem.js';
+import type { RunEvent, RunSummary } from '../model/run.js';
+import type { Workflow } from '../model/workflow.js';
+import type { DesktopHost } from './desktop.js';
+
+export interface WorkflowFile {
+  /** Path as the host names it: relative to the workspace in `sluice serve`, absolute in the app. */
+  path: string;
+  /** Exact file text, so open → save without edits gives identical bytes. */
+  text: string;
+}
+
+export interface FileEntry {
+  path: string;
+  name: string;
+  kind: 'file' | 'directory';
+}
+
+export interface TablePreview {
+  columns: Array<{ name: string; type: string }>;
+  rowCount: number;
+  rows: Array<Record<string, unknown>>;
+}
+
+/** nodeId → output port → type expression, worked out by the host before the run. */
+export type InferredOutputTypes = Record<string, Record<string, string>>;
+
+/** A table output a run recorded, which `run:preview` can show. */
+export interface RecordedOutput {
+  nodeId: string;
+  port: string;
+}
+
+/** Request name → [params, result]. */
+export interface HostMethods {
+  'nodes:list': [Record<string, never>, NodeTypeInfo[]];
+  'workflow:validate': [{ workflow: Workflow; path?: string }, Problem[]];
+  /**
+   * Output types that node types work out before the run (CSV sniffing, SQL DESCRIBE), for the
+   * canvas's check; `problems`: the nodes whose inference failed (a missing file, a bad query).
+   */
+  'workflow:infer': [
+    { workflow: Workflow; path?: string },
+    { outputTypes: InferredOutputTypes; problems: Problem[] },
+  ];
+  'workflow:open': [{ path: string }, WorkflowFile];
+  'workflow:save': [{ path: string; text: string }, { path: string }];
+  'workflow:list': [{ dir?: string }, FileEntry[]];
+  'workflow:examples': [Record<string, never>, Array<{ name: string; description: string; path: string }>];
+  'run:start': [{ workflow: Workflow; path?: string }, { runId: string }];
+  'run:stop': [{ runId: string }, { ok: true }];
+  'run:pause': [{ runId: string }, { ok: true }];
+  'run:resume': [{ runId: string }, { ok: true }];
+  /** Past and current runs, newest first. */
+  'run:list': [Record<string, never>, RunSummary[]];
+  'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[] }];
+  /** The table outputs a run recorded so far (each can be previewed). */
+  'run:outputs': [{ runId: string }, RecordedOutput[]];
+  'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
+}
+
+export type HostMethod = keyof HostMethods;
+export type HostParams<M extends HostMethod> = HostMethods[M][0];
+export type HostResult<M extends HostMethod> = HostMethods[M][1];
+
+/** Wire messages (WebSocket JSON and Electron IPC alike). */
+export interface HostRequest<M extends HostMethod = HostMethod> {
+  id: number;
+  method: M;
+  params: HostParams<M>;
+}
+export type HostResponse =
+  { id: number; result: unknown } | { id: number; error: { message: string; problems?: Problem[] } };
+/** Pushed by the host: a batch of events of one run (a few dozen batches a second at most). */
+export interface HostEventMessage {
+  event: 'run-events';
+  runId: string;
+  events: RunEvent[];
+}
+
+/** What the renderer holds: one object, whichever transport is behind it. */
+export interface HostClient {
+  call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<HostResult<M>>;
+  /** Receives event batches of every run started or watched by this client. Returns unsubscribe. */
+  onRunEvents(listener: (runId: string, events: RunEvent[]) => void): () => void;
+  /** Which host this is, for the UI (e.g. file dialogs exist only in the app). */
+  readonly kind: 'electron' | 'server';
+  /** Present in the desktop app only: native file dialogs, menu commands, the unsaved-work flag. */
+  readonly desktop?: DesktopHost;
+}

@@ -1,0 +1,132 @@
+// How data nodes take tables from inputs and hand them to outputs: refs only, each sent ref also
+// recorded under `<runDir>/outputs/` so the host can preview it after the run.
+
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { NodeContext, InputPort } from '../../../sdk/index.js';
+import { describe, execute, warmUp, withConnection } from './duck.js';
+import { describeDuckError } from './errors.js';
+import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
+import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
+
+/** Writes `data` to `file` through a temporary file and a rename: never half-written. */
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
+
+/** Records the ref sent on `port` so the host can preview it after the run. */
+export async function recordTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
+  await writeFileAtomic(outputRecordPath(ctx.runDir, ctx.nodeId, port), JSON.stringify(ref));
+}
+
+/** Records then sends a table ref on an output. */
+export async function sendTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
+  await recordTable(ctx, port, ref);
+  const out = ctx.outputs[port];
+  if (!out) throw new Error(`Node "${ctx.nodeId}" has no output "${port}"`);
+  await out.send(ref);
+}
+
+/** Checks that a value received on `port` is a table ref. */
+export function expectTable(ctx: NodeContext<object>, port: string, value: unknown): TableRef {
+  if (!isTableRef(value)) {
+    const shown = JSON.stringify(value)?.slice(0, 80) ?? String(value);
+    throw new Error(`Node "${ctx.nodeId}", input "${port}": expected a table reference, got ${shown}`);
+  }
+  return value;
+}
+
+/** Every table arriving on one input, checked. */
+export async function* tablesOf(ctx: NodeContext<object>, port: string): AsyncGenerator<TableRef> {
+  const input = ctx.inputs[port];
+  if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${port}"`);
+  void warmUp();
+  for await (const value of input) yield expectTable(ctx, port, value);
+}
+
+/**
+ * Tables arriving on several inputs, taken one from each in lockstep (a join of the 1st with the 1st,
+ * the 2nd with the 2nd …); ends when any input ends.
+ */
+export async function* zipTables(
+  ctx: NodeContext<object>,
+  ports: string[],
+): AsyncGenerator<Record<string, TableRef>> {
+  const inputs: Array<[string, InputPort]> = ports.map((p) => {
+    const input = ctx.inputs[p];
+    if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${p}"`);
+    return [p, input];
+  });
+  void warmUp();
+  for (;;) {
+    const next = await Promise.all(inputs.map(async ([p, input]) => [p, await input.next()] as const));
+    if (next.some(([, r]) => r.done)) return;
+    yield Object.fromEntries(next.map(([p, r]) => [p, expectTable(ctx, p, r.value)]));
+  }
+}
+
+/**
+ * A deferred query over `inputs`, its schema found with DESCRIBE (binds the SQL, so a syntax error
+ * or missing column fails this node, before any row is read).
+ */
+export async function deferQuery(
+  ctx: NodeContext<object>,
+  sql: string,
+  inputs: Record<string, TableRef>,
+): Promise<TableRef> {
+  const draft = queryRef(sql, inputs, []);
+  try {
+    const columns = await withConnection(async (c) => {
+      // Parse the node's own SQL alone first: a syntax error then points into the text the user wrote.
+      await c.extractStatements(sql);
+      return describe(c, selectSql(draft));
+    });
+    return { ...draft, columns };
+  } catch (err) {
+    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+  }
+}
+
+/**
+ * Writes the rows of `ref` to a Parquet file in the run folder and returns a ref to that file.
+ * Used when a node needs rows, asks for a checkpoint, or ends a deferred chain.
+ */
+export async function materialize(ctx: NodeContext<object>, ref: TableRef, port: string): Promise<TableRef> {
+  const file = path.join(ctx.runDir, 'tables', `${ctx.nodeId}.${port}.parquet`);
+  await copyTo(ctx, ref, file, 'FORMAT parquet');
+  return fileRef({ kind: 'parquet', path: file }, ref.columns);
+}
+
+/**
+ * Executes `ref` into `file` with DuckDB's COPY, through a temporary file renamed at the end, so a
+ * failure (broken CSV row, cancel) leaves no partial output. Reports coarse progress.
+ */
+export async function copyTo(
+  ctx: NodeContext<object>,
+  ref: TableRef,
+  file: string,
+  options: string,
+): Promise<number> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  ctx.progress({ fraction: 0, message: 'running query' });
+  try {
+    const rows = await withConnection((c) =>
+      execute(c, `COPY (${selectSql(ref)}) TO ${quoteLiteral(tmp)} (${options})`, {
+        signal: ctx.signal,
+        onTick: (s) => ctx.progress({ message: `running query (${s} s)` }),
+      }),
+    );
+    await rename(tmp, file);
+    const count = Number(Object.values(rows[0] ?? {})[0] ?? 0);
+    ctx.progress({ fraction: 1, message: `${count} rows written` });
+    return count;
+  } catch (err) {
+    await rm(tmp, { force: true, recursive: true });
+    if (ctx.signal.aborted) throw err;
+    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+  }
+}

@@ -1,0 +1,53 @@
+// data.inspect: a sink that shows what arrives. Tables are recorded for preview (port "in") and
+// summarized in the log (schema, row count, first rows); other values are logged as JSON.
+import { defineNode } from '../../../sdk/index.js';
+import { execute, normalizeRows, withConnection } from '../lib/duck.js';
+import { describeDuckError } from '../lib/errors.js';
+import { recordTable } from '../lib/tableIo.js';
+import { isTableRef, selectSql } from '../lib/tableRef.js';
+import { tableTypeOf } from '../lib/tableType.js';
+
+interface InspectParams {
+  rows: number;
+}
+
+export default defineNode<InspectParams>({
+  type: 'data.inspect',
+  title: 'Inspect',
+  category: 'Sinks',
+  description: 'Logs what arrives. A table is previewable after the run (schema, row count, first rows).',
+  inputs: [{ name: 'in', type: 'any', multi: true }],
+  outputs: [],
+  params: [{ key: 'rows', kind: 'number', integer: true, min: 0, default: 5, label: 'Rows to log' }],
+  preload: ['@duckdb/node-api'],
+  async run(ctx) {
+    let count = 0;
+    const limit = Math.max(0, Math.floor(ctx.params.rows ?? 5));
+    for await (const value of ctx.inputs['in']!) {
+      count++;
+      if (!isTableRef(value)) {
+        ctx.log.info(JSON.stringify(value)?.slice(0, 2000) ?? String(value));
+        continue;
+      }
+      await recordTable(ctx, 'in', value);
+      try {
+        const [summary, rows] = await withConnection(async (c) => {
+          const n = await execute(c, `SELECT count(*) AS n FROM (${selectSql(value)})`, {
+            signal: ctx.signal,
+          });
+          const r =
+            limit > 0
+              ? await execute(c, `SELECT * FROM (${selectSql(value)}) LIMIT ${limit}`, { signal: ctx.signal })
+              : [];
+          return [Number(n[0]?.['n'] ?? 0), normalizeRows(r, value.columns)] as const;
+        });
+        ctx.log.info(`${tableTypeOf(value.columns)}: ${summary} rows`);
+        for (const row of rows) ctx.log.info(JSON.stringify(row));
+      } catch (err) {
+        if (ctx.signal.aborted) throw err;
+        throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+      }
+    }
+    ctx.progress({ fraction: 1, message: `${count} values` });
+  },
+});

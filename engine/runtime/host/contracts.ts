@@ -1,0 +1,53 @@
+// Contracts between the runtime and its users (CLI, server, Electron main). The runtime implements
+// them; everything else codes against them.
+
+import type { NodeRegistry } from '../../nodes/registry.js';
+import type { RunEvent, RunSummary } from '../../model/run.js';
+import type { Workflow } from '../../model/workflow.js';
+
+/** A started node process, whatever started it (child_process.fork or Electron's utilityProcess.fork). */
+export interface WorkerProcess {
+  readonly pid: number | undefined;
+  /** Structured-clone/JSON message to the worker (the control channel, not the data channel). */
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** `code` null and `signal` set when killed. */
+  onExit(listener: (code: number | null, signal: string | null) => void): void;
+  kill(signal?: NodeJS.Signals): void;
+  /** Optional: let the host process exit while this (idle, pooled) worker lives. */
+  unref?(): void;
+  /** Optional: undo `unref` once the worker has work. */
+  ref?(): void;
+}
+
+/** The one thing that differs between the app and the CLI: how a node process starts. */
+export interface Launcher {
+  /** Starts the worker entry (dist/engine/worker.js) in a new process. */
+  launch(options: { entry: string; env?: Record<string, string>; execArgv?: string[] }): WorkerProcess;
+}
+
+export interface StartRunOptions {
+  workflow: Workflow;
+  /** Folder of the workflow file (relative paths in parameters resolve against it). */
+  baseDir: string;
+  /** Where runs keep their folders (`<runsDir>/<runId>/`). */
+  runsDir: string;
+  registry: NodeRegistry;
+  /** `--param NODE.KEY=VALUE` overrides, applied before the check. */
+  paramOverrides?: Array<{ nodeId: string; key: string; value: unknown }>;
+  workflowPath?: string;
+}
+
+export interface RunHandle {
+  readonly runId: string;
+  readonly runDir: string;
+  /** Every event of the run, in `seq` order, from the first one on (late listeners get a replay). */
+  onEvent(listener: (event: RunEvent) => void): () => void;
+  summary(): RunSummary;
+  /** Cancels every node; resolves when no node process of the run is left. */
+  stop(): Promise<void>;
+  pause(): void;
+  resume(): void;
+  /** Resolves with the final summary when the run ends (completed, failed or cancelled). */
+  readonly done: Promise<RunSummary>;
+}

@@ -1,0 +1,91 @@
+// Runs a node's `run` under its policy: retries with exponential backoff, a timeout per attempt,
+// and cancellation. Inputs and outputs persist across attempts: a retry continues the streams where
+// the failed attempt left them (values it already took are not delivered again).
+
+import type { NodeContext, NodeDefinition } from '../../sdk/index.js';
+import type { NodePolicy } from '../../model/workflow.js';
+import type { ErrorInfo, NodeStatus, TerminalNodeStatus } from '../../model/run.js';
+import { StoppedError, toErrorInfo } from '../common/errors.js';
+
+export type AttemptStatus = Exclude<NodeStatus, 'pending'>;
+
+export interface RunPolicyOptions {
+  definition: NodeDefinition<never>;
+  nodeId: string;
+  policy: NodePolicy;
+  /** Aborted when the run is stopped. */
+  stopSignal: AbortSignal;
+  context(attempt: number, signal: AbortSignal): NodeContext;
+  onStatus(status: AttemptStatus, attempt: number, error?: ErrorInfo): void;
+}
+
+export type FinalStatus = TerminalNodeStatus;
+
+export async function runWithPolicy(
+  o: RunPolicyOptions,
+): Promise<{ status: FinalStatus; error?: ErrorInfo }> {
+  const retries = Math.max(0, Math.floor(o.policy.retries ?? 0));
+  const backoff = Math.max(0, o.policy.retryBackoffMs ?? 200);
+  for (let attempt = 1; ; attempt++) {
+    if (o.stopSignal.aborted) return { status: 'cancelled' };
+    o.onStatus('running', attempt);
+    try {
+      await runAttempt(o, attempt);
+      return { status: 'completed' };
+    } catch (err) {
+      if (o.stopSignal.aborted) return { status: 'cancelled' };
+      const error = toErrorInfo(err);
+      if (attempt > retries) return { status: 'failed', error };
+      o.onStatus('retrying', attempt + 1, error);
+      const stopped = await sleep(backoff * 2 ** (attempt - 1), o.stopSignal);
+      if (stopped) return { status: 'cancelled' };
+    }
+  }
+}
+
+async function runAttempt(o: RunPolicyOptions, attempt: number): Promise<void> {
+  const controller = new AbortController();
+  const cleanups: Array<() => void> = [];
+  // Settles when the attempt must end whether or not `run` honours its signal.
+  const interrupt = new Promise<never>((_, reject) => {
+    const onStop = (): void => {
+      controller.abort(new StoppedError());
+      reject(new StoppedError());
+    };
+    if (o.stopSignal.aborted) onStop();
+    o.stopSignal.addEventListener('abort', onStop, { once: true });
+    cleanups.push(() => o.stopSignal.removeEventListener('abort', onStop));
+    const ms = o.policy.timeoutMs;
+    if (ms !== undefined && ms > 0) {
+      const timer = setTimeout(() => {
+        const e = new Error(`Node "${o.nodeId}" (${o.definition.type}) timed out after ${ms} ms`);
+        controller.abort(e);
+        reject(e);
+      }, ms);
+      cleanups.push(() => clearTimeout(timer));
+    }
+  });
+  interrupt.catch(() => undefined);
+  try {
+    const ctx = o.context(attempt, controller.signal);
+    await Promise.race([o.definition.run(ctx as NodeContext<never>), interrupt]);
+  } finally {
+    for (const c of cleanups) c();
+  }
+}
+
+/** Resolves true when stopped before the delay is over. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(true);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(false);
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,313 @@
+// The sending side of a node's data channels: one Unix-socket connection per output edge. Values are
+// JSON-encoded once (fan-out reuses the text), buffered per edge and flushed as one frame per batch:
+// on setImmediate, or at once when a batch grows large. `send` returns an already-resolved promise
+// while every edge has credit, so a fast producer pays no new promise per message. `sendMany`
+// encodes a whole array with one JSON.stringify when every edge has room for all of it, and
+// otherwise each chunk that fits an edge's credit when it goes out (hence its rule: values must not
+// change until its promise resolves).
+
+import net from 'node:net';
+import type { OutputPort } from '../../sdk/index.js';
+import type { EdgeCountReport, OutputEdgeAssignment } from '../common/protocol.js';
+import {
+  FRAME_DATA,
+  FRAME_HELLO,
+  FRAME_WINDOW,
+  FrameDecoder,
+  encodeEndFrame,
+  encodeFrameHeader,
+  encodeTextFrame,
+} from '../common/frames.js';
+
+const RESOLVED = Promise.resolve();
+/** Flush a batch at once beyond this many characters (large messages: a few per frame). */
+const FLUSH_CHARS = 256 * 1024;
+
+/** The JSON of `values[from..to)` without the array's brackets: one stringify for all of them. */
+function encodeList(values: readonly unknown[], from: number, to: number): string {
+  const text = JSON.stringify(from === 0 && to === values.length ? values : values.slice(from, to));
+  return text.slice(1, -1);
+}
+
+class OutEdge {
+  sent = 0;
+  limit = 0;
+  /** The receiver's taken count carried by the last window. */
+  knownTaken = 0;
+  /** The receiver is gone (finished or failed): further values to it are dropped. */
+  dropped = false;
+  ended = false;
+  private parts: string[] = [];
+  private chars = 0;
+  private scheduled = false;
+  private socket: net.Socket | undefined;
+  private waiter: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+  private readonly flushCb = (): void => {
+    this.scheduled = false;
+    this.flush();
+  };
+
+  constructor(
+    readonly id: string,
+    readonly port: string,
+  ) {}
+
+  connect(socketPath: string): void {
+    const socket = net.createConnection(socketPath);
+    this.socket = socket;
+    socket.write(encodeTextFrame(FRAME_HELLO, this.id));
+    const decoder = new FrameDecoder((kind, payload) => {
+      if (kind !== FRAME_WINDOW) return;
+      const limit = payload.readDoubleBE(0);
+      this.knownTaken = payload.readDoubleBE(8);
+      if (limit > this.limit) {
+        this.limit = limit;
+        this.wake();
+      }
+    });
+    socket.on('data', (chunk: Buffer) => decoder.push(chunk));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      if (this.ended) return;
+      this.dropped = true;
+      this.parts = [];
+      this.wake();
+    });
+  }
+
+  get full(): boolean {
+    return this.waiter !== undefined;
+  }
+
+  hasRoom(): boolean {
+    return this.sent < this.limit;
+  }
+
+  /** How many more messages the receiver's window allows. */
+  room(): number {
+    return this.limit - this.sent;
+  }
+
+  /** `text`: the JSON of `count` messages, comma-separated (an array's text without its brackets). */
+  push(text: string, count = 1): void {
+    this.parts.push(text);
+    this.chars += text.length;
+    this.sent += count;
+    if (this.chars >= FLUSH_CHARS) this.flush();
+    else if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(this.flushCb);
+    }
+  }
+
+  flush(): void {
+    if (this.parts.length === 0 || !this.socket) return;
+    const text = this.parts.length === 1 ? `[${this.parts[0]}]` : `[${this.parts.join(',')}]`;
+    this.parts = [];
+    this.chars = 0;
+    // Header and text go out in one writev; the text is not first copied into a Buffer of its own
+    // (fewer large external allocations, which make V8 collect more often).
+    const socket = this.socket;
+    socket.cork();
+    socket.write(encodeFrameHeader(FRAME_DATA, Buffer.byteLength(text)));
+    socket.write(text, 'utf8');
+    socket.uncork();
+  }
+
+  waitForRoom(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiter = { resolve, reject };
+    });
+  }
+
+  private wake(): void {
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.resolve();
+  }
+
+  abort(reason: unknown): void {
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.reject(reason);
+  }
+
+  /** Flushes, sends the end frame and resolves once the bytes are handed to the kernel. */
+  end(): Promise<void> {
+    if (this.ended) return RESOLVED;
+    this.ended = true;
+    const socket = this.socket;
+    if (!socket || this.dropped || socket.destroyed) return RESOLVED;
+    this.flush();
+    return new Promise((resolve) => {
+      // 'finish': our bytes are with the kernel. The receiver keeps its side open until its node ends.
+      socket.once('finish', () => resolve());
+      socket.once('close', () => resolve());
+      socket.end(encodeEndFrame());
+    });
+  }
+
+  report(): EdgeCountReport {
+    return { edgeId: this.id, sent: this.sent, received: this.knownTaken, full: this.full };
+  }
+
+  destroy(): void {
+    this.socket?.destroy();
+  }
+}
+
+class OutputPortImpl implements OutputPort {
+  private closed = false;
+  private tail: Promise<void> | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly edges: OutEdge[],
+    private readonly hub: OutputHub,
+  ) {}
+
+  get connected(): number {
+    return this.edges.length;
+  }
+
+  send(value: unknown): Promise<void> {
+    if (this.tail) return this.track(this.tail.then(() => this.sendNow(value)));
+    const r = this.sendNow(value);
+    return r === RESOLVED ? r : this.track(r);
+  }
+
+  private track(p: Promise<void>): Promise<void> {
+    this.tail = p;
+    const clear = (): void => {
+      if (this.tail === p) this.tail = undefined;
+    };
+    p.then(clear, clear);
+    return p;
+  }
+
+  private sendNow(value: unknown): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
+    }
+    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+    if (this.edges.length === 0) return RESOLVED;
+    const text = JSON.stringify(value) ?? 'null';
+    let blocked: OutEdge[] | undefined;
+    for (const edge of this.edges) {
+      if (edge.dropped) continue;
+      if (edge.hasRoom()) edge.push(text);
+      else (blocked ??= []).push(edge);
+    }
+    return blocked ? this.sendBlocked(blocked, text) : RESOLVED;
+  }
+
+  private async sendBlocked(blocked: OutEdge[], text: string): Promise<void> {
+    for (const edge of blocked) {
+      while (!edge.dropped && !edge.hasRoom()) await edge.waitForRoom();
+      if (!edge.dropped) edge.push(text);
+    }
+  }
+
+  sendMany(values: readonly unknown[]): Promise<void> {
+    if (!Array.isArray(values)) {
+      return Promise.reject(
+        new TypeError(
+          `Node "${this.hub.nodeId}": output "${this.name}": sendMany expects an array, got ${typeof values}`,
+        ),
+      );
+    }
+    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values)));
+    const r = this.sendManyNow(values);
+    return r === RESOLVED ? r : this.track(r);
+  }
+
+  private sendManyNow(values: readonly unknown[]): Promise<void> {
+    if (this.closed) {
+      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
+    }
+    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+    const n = values.length;
+    if (this.edges.length === 0 || n === 0) return RESOLVED;
+    for (const edge of this.edges) {
+      if (!edge.dropped && edge.room() < n) return this.sendManyBlocked(values);
+    }
+    // Every edge has room for all: one encoding, shared by every edge (fan-out).
+    const text = encodeList(values, 0, n);
+    for (const edge of this.edges) if (!edge.dropped) edge.push(text, n);
+    return RESOLVED;
+  }
+
+  /**
+   * Each edge takes the values in chunks as its credit allows, one after the other (as `send` does);
+   * a chunk is encoded when it goes out, which is why the values must not change until this resolves.
+   */
+  private async sendManyBlocked(values: readonly unknown[]): Promise<void> {
+    for (const edge of this.edges) {
+      let at = 0;
+      while (at < values.length && !edge.dropped) {
+        const room = edge.room();
+        if (room <= 0) {
+          await edge.waitForRoom();
+          continue;
+        }
+        const end = Math.min(values.length, at + room);
+        edge.push(encodeList(values, at, end), end - at);
+        at = end;
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.tail) await this.tail.catch(() => undefined);
+    this.closed = true;
+    await Promise.all(this.edges.map((e) => e.end()));
+  }
+}
+
+export class OutputHub {
+  readonly ports = new Map<string, OutputPortImpl>();
+  abortReason: unknown = undefined;
+  private readonly edges: OutEdge[] = [];
+
+  constructor(
+    portNames: string[],
+    assignments: OutputEdgeAssignment[],
+    readonly nodeId: string,
+  ) {
+    const byPort = new Map<string, OutEdge[]>(portNames.map((n) => [n, []]));
+    for (const a of assignments) {
+      const list = byPort.get(a.port);
+      if (!list) throw new Error(`Node "${nodeId}" has no output port "${a.port}" (edge "${a.edgeId}")`);
+      const edge = new OutEdge(a.edgeId, a.port);
+      list.push(edge);
+      this.edges.push(edge);
+    }
+    for (const [name, list] of byPort) this.ports.set(name, new OutputPortImpl(name, list, this));
+  }
+
+  connect(targets: Record<string, string>): void {
+    for (const edge of this.edges) {
+      const target = targets[edge.id];
+      if (target) edge.connect(target);
+      else edge.dropped = true;
+    }
+  }
+
+  closeAll(): Promise<void> {
+    return Promise.all([...this.ports.values()].map((p) => p.close())).then(() => undefined);
+  }
+
+  abort(reason: unknown): void {
+    this.abortReason = reason;
+    for (const edge of this.edges) edge.abort(reason);
+  }
+
+  counts(): EdgeCountReport[] {
+    return this.edges.map((e) => e.report());
+  }
+
+  destroy(): void {
+    for (const edge of this.edges) edge.destroy();
+  }
+}
