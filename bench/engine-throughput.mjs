@@ -7,8 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { buildEngine } from '../scripts/build.mjs';
+import { buildEngine, bundleForNode } from '../scripts/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
@@ -19,20 +18,7 @@ const bareScript = path.join(root, 'bench/lib/bareNode.mjs');
 
 await buildEngine();
 const apiFile = path.join(root, 'dist/bench/engineApi.js');
-await build({
-  absWorkingDir: root,
-  entryPoints: ['bench/lib/engineApi.ts'],
-  outfile: apiFile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-});
+await bundleForNode({ entryPoints: ['bench/lib/engineApi.ts'], outfile: apiFile });
 const { startRun, createRegistry, WorkerPool, createChildLauncher, resolveWorkerEntry } = await import(
   pathToFileURL(apiFile).href
 );

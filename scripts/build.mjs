@@ -10,25 +10,36 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
 
-export async function buildEngine() {
+/**
+ * One ESM bundle for Node with the packages left external (the engine, benchmarks' API bundles and
+ * the docs generator all build this way). `options` are esbuild's, e.g. entryPoints/outdir or
+ * stdin/outfile.
+ */
+export async function bundleForNode(options) {
   await build({
     absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+    ...options,
+  });
+}
+
+export async function buildEngine() {
+  await bundleForNode({
     entryPoints: {
       cli: 'engine/cli/main.ts',
       worker: 'engine/runtime/worker/workerMain.ts',
     },
     outdir: 'dist/engine',
     outExtension: { '.js': '.js' },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
     sourcemap: true,
-    logLevel: 'warning',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
   });
 }
 

@@ -4,27 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleForNode } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundle = path.join(root, 'dist', 'tools', 'nodesDoc.js');
-await build({
-  absWorkingDir: root,
+await bundleForNode({
   stdin: {
     contents: "export { builtinNodes } from './engine/nodes/registry.ts';",
     resolveDir: root,
     loader: 'ts',
   },
   outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
 });
 const { builtinNodes } = await import(pathToFileURL(bundle).href);
 
