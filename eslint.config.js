@@ -1,22 +1,167 @@
-// Lint rules, including the layering of design.md: a wrong import fails `npm run lint` (and CI).
+// Lint rules, including the layering (docs/architecture.md): a wrong import fails `npm run lint` (and CI).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import layering from './scripts/eslint/layering.js';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'net',
-  'http',
-  'crypto',
-  'url',
-  'stream',
-  'worker_threads',
+// The layering (docs/architecture.md, "Boundaries the build enforces"): each layer lists what it MAY
+// import; scripts/eslint/layering.js reports anything else, however it is loaded (static, `export …
+// from`, `import()`, `require()`, `typeof import()`). Paths are repository folders (ending in `/`) or
+// files; `nodeBuiltins` means every name in `module.builtinModules`, bare or `node:`-prefixed.
+const PURE = ['engine/types/', 'engine/model/', 'engine/check/', 'engine/hostApi/'];
+// The engine's host side, lowest first: a layer may import itself and every layer before it.
+const STACK = ['sdk', 'nodes', 'runtime', 'store', 'host', 'server', 'cli'].map((l) => `engine/${l}/`);
+const below = (layer) => [...PURE, ...STACK.slice(0, STACK.indexOf(layer) + 1)];
+const RENDERER_PACKAGES = [
+  'react',
+  'react-dom',
+  '@xyflow/react',
+  'zustand',
+  'monaco-editor',
+  '@monaco-editor/react',
+  '@tanstack/react-virtual',
+  'elkjs',
 ];
+const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
+const ENGINE_TEST_SUPPORT = ['engine/testing/**', 'engine/**/testing/**'];
+
+/** One layer: the files it covers, what they may import, and per-file additions (`also`). */
+const layers = [
+  // A folder of engine/ with no layer of its own may import nothing: give it a layer here.
+  { files: ['engine/**/*.ts'], layer: 'engine/ (a folder with no layer)' },
+  { files: ['engine/types/**/*.ts'], layer: 'engine/types', paths: ['engine/types/'] },
+  { files: ['engine/model/**/*.ts'], layer: 'engine/model', paths: PURE.slice(0, 2), packages: ['zod'] },
+  { files: ['engine/check/**/*.ts'], layer: 'engine/check', paths: PURE.slice(0, 3) },
+  { files: ['engine/hostApi/**/*.ts'], layer: 'engine/hostApi', paths: PURE, packages: ['zod'] },
+  { files: ['engine/sdk/**/*.ts'], layer: 'engine/sdk', nodeBuiltins: true, paths: below('engine/sdk/') },
+  {
+    files: ['engine/nodes/**/*.ts'],
+    layer: 'engine/nodes',
+    nodeBuiltins: true,
+    paths: below('engine/nodes/'),
+    packages: ['@duckdb/node-api', 'croner', 'esbuild', 'libsql', 'pg'],
+    also: [
+      // User-written nodes are loaded from their file's URL.
+      { files: ['engine/nodes/registry.ts'], computedImports: true },
+      // Today's one upward edge: table outputs are recorded and previewed by the host's outputs/.
+      {
+        files: ['engine/nodes/data/index.ts', 'engine/nodes/data/lib/tableIo.ts'],
+        paths: ['engine/host/outputs/'],
+      },
+    ],
+  },
+  {
+    files: ['engine/runtime/**/*.ts'],
+    layer: 'engine/runtime',
+    nodeBuiltins: true,
+    paths: below('engine/runtime/'),
+    also: [{ files: ['engine/runtime/worker/workerMain.ts'], computedImports: true }],
+  },
+  {
+    files: ['engine/store/**/*.ts'],
+    layer: 'engine/store',
+    nodeBuiltins: true,
+    paths: below('engine/store/'),
+  },
+  { files: ['engine/host/**/*.ts'], layer: 'engine/host', nodeBuiltins: true, paths: below('engine/host/') },
+  {
+    files: ['engine/server/**/*.ts'],
+    layer: 'engine/server',
+    nodeBuiltins: true,
+    paths: below('engine/server/'),
+    packages: ['ws'],
+  },
+  {
+    files: ['engine/cli/**/*.ts'],
+    layer: 'engine/cli',
+    nodeBuiltins: true,
+    paths: below('engine/cli/'),
+    // `sluice serve` loads scripts/build.mjs from the checkout it runs in, only when it must build.
+    also: [{ files: ['engine/cli/serve.ts'], computedImports: true }],
+  },
+  {
+    files: [...ENGINE_TEST_SUPPORT, 'engine/**/*.test.ts'],
+    layer: 'engine tests',
+    nodeBuiltins: true,
+    paths: ['engine/', 'scripts/build.mjs'],
+    packages: ['vitest', 'pg', 'ws'],
+  },
+  {
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    layer: 'renderer/src',
+    paths: ['renderer/src/', ...PURE],
+    packages: RENDERER_PACKAGES,
+    also: [
+      // The desktop host client speaks the preload's contract; no other renderer file does.
+      { files: ['renderer/src/host/preloadClient.ts'], paths: ['electron/contract/'] },
+    ],
+  },
+  {
+    // Tests of the renderer run in Node under vitest, against a real host and real Electron modules.
+    files: TESTS.map((t) => `renderer/src/${t}`),
+    layer: 'renderer tests',
+    nodeBuiltins: true,
+    paths: ['renderer/src/', 'engine/', 'electron/'],
+    packages: [...RENDERER_PACKAGES, 'vitest', 'ws'],
+  },
+  {
+    files: ['electron/**/*.ts'],
+    layer: 'electron/ (main process)',
+    nodeBuiltins: true,
+    paths: ['electron/', ...below('engine/server/')],
+    packages: ['electron', 'zod'],
+  },
+  {
+    // Sandboxed: bundled into one CommonJS file whose only `require` is 'electron'.
+    files: ['electron/preload.ts'],
+    layer: 'electron/preload.ts',
+    paths: ['electron/contract/'],
+    typeOnlyPaths: PURE,
+    packages: ['electron'],
+  },
+  {
+    files: ['electron/contract/**/*.ts'],
+    layer: 'electron/contract',
+    paths: ['electron/contract/', ...PURE],
+  },
+  {
+    files: TESTS.map((t) => `electron/${t}`),
+    layer: 'electron tests',
+    nodeBuiltins: true,
+    paths: ['electron/', 'engine/', 'renderer/src/'],
+    packages: ['electron', 'vitest', 'zod'],
+  },
+];
+
+function layerBlocks({ files, also = [], ...allow }) {
+  const { layer, ...rest } = allow;
+  const blocks = [{ files, rules: { 'layering/imports': ['error', { layer, ...rest }] } }];
+  for (const extra of also) {
+    const merged = {
+      layer,
+      ...rest,
+      computedImports: extra.computedImports ?? rest.computedImports ?? false,
+    };
+    merged.paths = [...(rest.paths ?? []), ...(extra.paths ?? [])];
+    blocks.push({ files: extra.files, rules: { 'layering/imports': ['error', merged] } });
+  }
+  return blocks;
+}
+
+// Node's globals, which the renderer and the pure modules never have (their type-checks fail on them too).
+const NODE_GLOBALS = [
+  'process',
+  'Buffer',
+  'global',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'exports',
+]
+  .concat(['setImmediate', 'clearImmediate'])
+  .map((name) => ({ name, message: `'${name}' is a Node.js global: this code runs in a page.` }));
 
 export default tseslint.config(
   {
@@ -51,83 +196,25 @@ export default tseslint.config(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  { plugins: { layering } },
+  ...layers.flatMap(layerBlocks),
   {
-    // The engine never imports Electron.
-    files: ['engine/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['electron', 'electron/*'],
-              message: 'engine/ must not import electron (design.md: layers).',
-            },
-            {
-              group: ['**/renderer/**', '**/electron/**'],
-              message: 'engine/ must not import the renderer or electron/.',
-            },
-          ],
-        },
-      ],
-    },
+    // The fixtures break the layering on purpose; scripts/layering.test.ts lints them at their target paths.
+    ignores: ['scripts/layering-fixtures/**'],
   },
   {
-    // The engine's pure modules are bundled by the renderer: no Node.js, no Electron.
-    files: ['engine/model/**/*.ts', 'engine/types/**/*.ts', 'engine/check/**/*.ts', 'engine/hostApi/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [...nodeBuiltins, 'electron'],
-              message: 'Pure engine modules must not import Node.js or Electron: the renderer bundles them.',
-            },
-            {
-              group: ['**/runtime/**', '**/server/**', '**/cli/**', '**/nodes/**', '**/store/**'],
-              message: 'Pure engine modules must not import the engine host side.',
-            },
-          ],
-        },
-      ],
-    },
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx', ...PURE.map((p) => `${p}**/*.ts`)],
+    ignores: TESTS,
+    rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS] },
   },
   {
-    // The renderer talks to the host API only: no Node.js, no Electron, no engine host side.
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    ignores: TESTS,
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
       'react-hooks/set-state-in-effect': 'off',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [...nodeBuiltins, 'electron', 'electron/main', 'electron/renderer', 'electron/common'],
-              message: 'The renderer must not import Node.js or Electron: it talks to the host API.',
-            },
-            {
-              group: [
-                '**/engine/runtime/**',
-                '**/engine/host/**',
-                '**/engine/server/**',
-                '**/engine/cli/**',
-                '**/engine/nodes/**',
-                '**/engine/store/**',
-                '**/engine/sdk/**',
-                '**/electron/*.js',
-              ],
-              message:
-                'The renderer may import only engine/model, engine/types, engine/check and engine/host.',
-            },
-          ],
-        },
-      ],
     },
   },
 );

@@ -7,6 +7,7 @@ export default defineConfig({
       'renderer/src/**/*.test.ts',
       'renderer/src/**/*.test.tsx',
       'electron/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     // Integration tests fork real node processes from the bundled worker: build it once first.
     globalSetup: ['./engine/testing/globalSetup.ts'],
