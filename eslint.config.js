@@ -44,11 +44,6 @@ const layers = [
     also: [
       // User-written nodes are loaded from their file's URL.
       { files: ['engine/nodes/registry.ts'], computedImports: true },
-      // Today's one upward edge: table outputs are recorded and previewed by the host's outputs/.
-      {
-        files: ['engine/nodes/data/index.ts', 'engine/nodes/data/lib/tableIo.ts'],
-        paths: ['engine/host/outputs/'],
-      },
     ],
   },
   {

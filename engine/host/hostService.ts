@@ -18,7 +18,7 @@ import { createChildLauncher } from '../runtime/host/childLauncher.js';
 import { RunStore } from '../store/runStore.js';
 import { EventBatcher } from './eventBatcher.js';
 import { defaultExamplesDir, Examples } from './examples.js';
-import { listRecordedOutputs } from './outputs/outputRecords.js';
+import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
 import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { TablePreview } from '../../hostApi/api.js';
 import { execute, normalizeRows, withConnection } from '../../nodes/data/lib/duck.js';
 import { describeDuckError } from '../../nodes/data/lib/errors.js';
-import { outputRecordPath } from './outputRecords.js';
+import { outputRecordPath } from '../../nodes/data/lib/outputRecords.js';
 import { isTableRef, selectSql } from '../../nodes/data/lib/tableRef.js';
 
 export async function previewTableOutput(

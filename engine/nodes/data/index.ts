@@ -63,5 +63,4 @@ export const dataNodes: NodeDefinition<never>[] = [
   inspect,
 ] as NodeDefinition<never>[];
 
-export { previewTableOutput } from '../../host/outputs/preview.js';
 export type { TableRef, TableColumn, TableSource } from './lib/tableRef.js';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
-import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
+import { outputRecordPath } from './outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
 
 /** Writes `data` to `file` through a temporary file and a rename: never half-written. */

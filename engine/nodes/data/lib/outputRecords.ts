@@ -3,7 +3,7 @@
 
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { RecordedOutput } from '../../hostApi/api.js';
+import type { RecordedOutput } from '../../../hostApi/api.js';
 
 /** File where the ref sent on `port` of `nodeId` is recorded. */
 export function outputRecordPath(runDir: string, nodeId: string, port: string): string {
