@@ -69,8 +69,9 @@ async function runInHost(host: HostService, run: CliRun, place: RunHistoryPlace)
   const session = host.openSession(
     (_runId, events) => {
       for (const e of events) {
-        printEvent(e, run);
+        // Before printing: a failed write must not leave the command waiting for an end it saw.
         if (e.kind === 'run-status' && isTerminalRunStatus(e.status)) ended();
+        printEvent(e, run);
       }
     },
     { batch: false },
