@@ -18,9 +18,12 @@ import { callHost } from './hostCalls.js';
 const examplesDir = path.resolve(import.meta.dirname, '..', 'examples');
 
 function inProcessBridge(service: HostService, grants: FileGrants): SluiceBridge {
+  // As main does per window: one host session, whose run events go to this bridge's listeners.
+  const listeners = new Set<(runId: string, events: RunEvent[]) => void>();
+  const session = service.openSession((runId, events) => listeners.forEach((l) => l(runId, events)));
   const functions: Record<string, unknown> = {};
   for (const [method, name] of Object.entries(HOST_BRIDGE_FUNCTIONS)) {
-    functions[name] = (params: unknown) => callHost(service, method as HostMethod, params, grants);
+    functions[name] = (params: unknown) => callHost(session, method as HostMethod, params, grants);
   }
   const unavailable = () => {
     throw new Error('Electron dialogs are not part of this test');
@@ -32,7 +35,10 @@ function inProcessBridge(service: HostService, grants: FileGrants): SluiceBridge
     windowDocument: unavailable,
     setDirty: unavailable,
     onMenuCommand: unavailable,
-    onRunEvents: (listener) => service.onRunEvents(listener),
+    onRunEvents: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
   };
 }
 

@@ -1,7 +1,8 @@
 // IPC handlers: one `ipcMain.handle` per host method (channel = method name, e.g. `run:start`) and per
 // desktop message (`dialog:open`, `dialog:save`, `window:document`, `window:set-dirty`). Every message is
 // checked: it must come from the main frame of one of our windows showing our page, and its params
-// must parse. Run events go to the windows that started the run.
+// must parse. Each window is its own host session (windowSessions.ts): it receives the events of the
+// runs it started or subscribed to.
 
 import { app, dialog, ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
@@ -23,7 +24,7 @@ import {
   withWorkflowExtension,
   workflowFileName,
 } from './dialogParams.js';
-import { RunRoutes } from './runRoutes.js';
+import { WindowSessions } from './windowSessions.js';
 import type { WindowManager } from './windowManager.js';
 import type { WorkflowWindow } from './workflowWindow.js';
 
@@ -48,7 +49,10 @@ const WORKFLOW_FILTERS = [
 ];
 
 export function registerIpc(service: HostService, windows: WindowManager): () => void {
-  const routes = new RunRoutes<WorkflowWindow>();
+  const sessions = new WindowSessions<WorkflowWindow>(service, {
+    send: sendRunEvents,
+    watch: (w, gone) => w.browserWindow.once('closed', gone),
+  });
   const channels: string[] = [];
 
   const handle = (
@@ -65,13 +69,8 @@ export function registerIpc(service: HostService, windows: WindowManager): () =>
 
   for (const method of Object.keys(HOST_BRIDGE_FUNCTIONS) as HostMethod[]) {
     handle(method, async (w, params) => {
-      const result = await callHost(service, method, params, w.grants);
+      const result = await callHost(sessions.of(w), method, params, w.grants);
       if (!result.ok) return result;
-      if (method === 'run:start') {
-        const runId = (result.value as { runId: string }).runId;
-        const held = routes.add(runId, w);
-        if (held.length > 0) sendRunEvents(w, { runId, events: held });
-      }
       if (method === 'workflow:save' || method === 'workflow:open') {
         // The window now shows this file (title, recent files, File › Open finds it). Examples are not files.
         const file = (result.value as { path: string }).path;
@@ -153,14 +152,8 @@ export function registerIpc(service: HostService, windows: WindowManager): () =>
   };
   ipcMain.on(DESKTOP_CHANNELS.setDirty, onDirty);
 
-  const unsubscribe = service.onRunEvents((runId, events) => {
-    for (const w of routes.dispatch(runId, events)) {
-      if (!sendRunEvents(w, { runId, events })) routes.forget(w);
-    }
-  });
-
   return () => {
-    unsubscribe();
+    sessions.closeAll();
     for (const channel of channels) ipcMain.removeHandler(channel);
     ipcMain.removeListener(DESKTOP_CHANNELS.setDirty, onDirty);
   };

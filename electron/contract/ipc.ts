@@ -25,6 +25,8 @@ export const HOST_BRIDGE_FUNCTIONS = {
   'run:get': 'getRun',
   'run:outputs': 'listRunOutputs',
   'run:preview': 'previewRun',
+  'run:subscribe': 'subscribeRun',
+  'run:unsubscribe': 'unsubscribeRun',
 } as const satisfies { [M in HostMethod]: string };
 
 export type HostBridgeFunctionName = (typeof HOST_BRIDGE_FUNCTIONS)[HostMethod];
@@ -56,7 +58,7 @@ export const DESKTOP_CHANNELS = {
   windowDocument: 'window:document',
   /** send: the renderer has (or no longer has) unsaved changes. */
   setDirty: 'window:set-dirty',
-  /** main → renderer: a batch of run events. */
+  /** main → renderer: a batch of events of a run this window started or subscribed to. */
   runEvents: 'host:run-events',
   /** main → renderer: a menu item was chosen. */
   menuCommand: 'menu:command',

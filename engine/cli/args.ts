@@ -1,5 +1,7 @@
 // Argument parsing for `sluice run|validate|nodes`: pure, so it is tested without processes.
 
+import type { ParamOverride } from '../model/paramOverrides.js';
+
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);
@@ -7,11 +9,7 @@ export class UsageError extends Error {
   }
 }
 
-export interface ParamOverride {
-  nodeId: string;
-  key: string;
-  value: unknown;
-}
+export type { ParamOverride };
 
 /** `NODE.KEY=VALUE`; VALUE is JSON when it parses as JSON (`5`, `true`, `"x"`, `[1]`), else a string. */
 export function parseParamOverride(text: string): ParamOverride {

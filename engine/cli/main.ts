@@ -10,11 +10,9 @@ import { parseWorkflow } from '../model/load.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry, type LoadedRegistry } from '../nodes/registry.js';
-import { startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
-import { RunStore } from '../store/runStore.js';
 import { parseCommandArgs, UsageError } from './args.js';
-import { formatEvent, formatNodeTypes } from './format.js';
-import { runHistoryPlace } from './runHistory.js';
+import { formatNodeTypes } from './format.js';
+import { runWorkflow, type CliIo } from './runWorkflow.js';
 
 declare const SLUICE_VERSION: string | undefined;
 
@@ -36,10 +34,7 @@ Options:
   --nodes-dir DIR       folder of user node modules (*.js, *.mjs, *.ts); also $SLUICE_NODES_DIR
   --help, --version`;
 
-interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
+type Io = CliIo;
 
 const stdio: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -50,9 +45,15 @@ function version(): string {
   return typeof SLUICE_VERSION === 'string' ? SLUICE_VERSION : (process.env.npm_package_version ?? '0.1.0');
 }
 
+/** `--nodes-dir DIR`, else $SLUICE_NODES_DIR, as an absolute path. */
+function userNodesDir(option: string | undefined): string | undefined {
+  const dir = option ?? process.env.SLUICE_NODES_DIR;
+  return dir ? path.resolve(dir) : undefined;
+}
+
 async function loadRegistry(dir: string | undefined, io: Io): Promise<LoadedRegistry> {
-  const userNodesDir = dir ?? process.env.SLUICE_NODES_DIR;
-  const registry = await createRegistry(userNodesDir ? { userNodesDir: path.resolve(userNodesDir) } : {});
+  const nodesDir = userNodesDir(dir);
+  const registry = await createRegistry(nodesDir ? { userNodesDir: nodesDir } : {});
   for (const e of registry.loadErrors) io.err(`warning: ${e.message}`);
   return registry;
 }
@@ -124,62 +125,21 @@ async function nodesCommand(argv: string[], io: Io): Promise<number> {
 async function runCommand(argv: string[], io: Io): Promise<number> {
   const args = parseCommandArgs(argv, { flags: ['--json'], options: ['--nodes-dir', '--workspace'] });
   const file = fileArg(args.positional, 'run');
-  const json = args.flags.has('--json');
   const workflow = await readWorkflow(file, io);
   if (!workflow) return 2;
-  const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
-  const baseDir = path.dirname(path.resolve(file));
   const workspace = args.options.get('--workspace');
   if (workspace !== undefined && !isFolder(workspace))
     throw new UsageError(`--workspace ${workspace} is not a folder`);
-  const { runsDir, workflowPath } = runHistoryPlace(file, workspace);
-  let handle;
-  try {
-    handle = await startRun({
-      workflow,
-      baseDir,
-      runsDir,
-      registry,
-      paramOverrides: args.params,
-      workflowPath,
-    });
-  } catch (err) {
-    if (err instanceof WorkflowInvalidError) {
-      printProblems(file, err.problems, io);
-      return 2;
-    }
-    throw err;
-  }
-  // The run's history (run.json, events.ndjson), written as `sluice serve` writes its runs.
-  const store = new RunStore({ runsDir, warn: (m) => io.err(`warning: ${m}`) });
-  store.record(handle);
-  if (!json) io.out(`run ${handle.runId} (${handle.runDir})`);
-  handle.onEvent((e) => {
-    if (json) io.out(JSON.stringify(e));
-    else {
-      const line = formatEvent(e);
-      if (line !== undefined) io.out(line);
-    }
+  return runWorkflow({
+    file,
+    workflow,
+    params: args.params,
+    workspace,
+    userNodesDir: userNodesDir(args.options.get('--nodes-dir')),
+    json: args.flags.has('--json'),
+    io,
+    printProblems: (problems) => printProblems(file, problems, io),
   });
-  // Ctrl-C stops the run cleanly; a second one leaves at once.
-  let interrupted = 0;
-  const onSigint = (): void => {
-    if (++interrupted > 1) process.exit(130);
-    if (!json) io.err('stopping… (Ctrl-C again to quit at once)');
-    void handle.stop();
-  };
-  process.on('SIGINT', onSigint);
-  process.on('SIGTERM', onSigint);
-  try {
-    const summary = await handle.done;
-    await store.flush();
-    if (!json && summary.endedAt)
-      io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s`);
-    return summary.status === 'completed' ? 0 : 1;
-  } finally {
-    process.off('SIGINT', onSigint);
-    process.off('SIGTERM', onSigint);
-  }
 }
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

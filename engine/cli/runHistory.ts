@@ -1,5 +1,5 @@
 // Where `sluice run` keeps a run: in the same history `sluice serve --workspace DIR` lists
-// (`<DIR>/.sluice/runs`, engine/service/hostService.ts), so a run of a workspace's file from the
+// (`<DIR>/.sluice/runs`, engine/host/hostService.ts), so a run of a workspace's file from the
 // command line shows in the editor's run history too.
 //   --workspace DIR given       → <DIR>/.sluice/runs
 //   else the nearest folder, from the workflow's folder upwards, that has a .sluice/runs history

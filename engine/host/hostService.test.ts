@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
-import { createHostService, type HostService } from './hostService.js';
+import { createHostService, type HostService, type HostSession } from './hostService.js';
 
 let workspace: string;
 let service: HostService;
@@ -108,12 +108,13 @@ describe('host service', () => {
 
   it('delivers a run events in batches to listeners, ending with the run status', async () => {
     const batches: RunEvent[][] = [];
-    const done = new Promise<void>((resolve) =>
-      service.onRunEvents((_id, events) => {
+    let session!: HostSession;
+    const done = new Promise<void>((resolve) => {
+      session = service.openSession((_id, events) => {
         batches.push(events);
         if (events.some((e) => e.kind === 'run-status' && e.status === 'completed')) resolve();
-      }),
-    );
+      });
+    });
     const workflow: Workflow = {
       sluice: 1,
       name: 'Logs',
@@ -123,7 +124,7 @@ describe('host service', () => {
       ],
       edges: [{ id: 'e1', source: 'n', sourcePort: 'out', target: 'print', targetPort: 'in' }],
     };
-    const { runId } = await service.call('run:start', { workflow });
+    const { runId } = await session.call('run:start', { workflow });
     await done;
     const events = batches.flat();
     expect(events.every((e) => e.runId === runId)).toBe(true);

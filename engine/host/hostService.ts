@@ -1,24 +1,25 @@
-// The host service: the one async facade that both hosts (Electron main, `sluice serve`) put in front
-// of the engine (Node-RED's runtime API idea). Every host method goes through `call`; nothing else
-// reaches past it. Run events reach clients in batches (eventBatcher.ts) and history (engine/store).
+// The host service: the one async facade that every host (Electron main, `sluice serve`, `sluice run`)
+// puts in front of the engine (Node-RED's runtime API idea). Every host method goes through `call`;
+// nothing else reaches past it. A caller that receives run events opens a session: the runs it starts
+// are bound to it before their first event can reach it, and it gets those runs' events and the ones
+// of runs it subscribes to (runFeed.ts), in batches (eventBatcher.ts). History: engine/store.
 
 import path from 'node:path';
 import type { HostMethod, HostMethods, HostParams, HostResult, TablePreview } from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
 import { ID_PATTERN } from '../model/schema.js';
-import type { RunEvent } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
-import type { NodeRegistry } from '../nodes/registry.js';
+import type { RegistryLoadError } from '../nodes/registry.js';
 import type { Launcher, RunHandle } from '../runtime/host/contracts.js';
 import { resolveWorkerEntry, startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
 import { WorkerPool } from '../runtime/host/workerPool.js';
 import { createChildLauncher } from '../runtime/host/childLauncher.js';
 import { RunStore } from '../store/runStore.js';
-import { EventBatcher } from './eventBatcher.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
+import { RunFeed, type RunEventsListener } from './runFeed.js';
 import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';
@@ -41,12 +42,28 @@ export interface HostServiceOptions {
   warn?: (message: string) => void;
 }
 
-export type RunEventsListener = (runId: string, events: RunEvent[]) => void;
+export type { RunEventsListener } from './runFeed.js';
+
+/** One caller that receives run events: a WebSocket client, a desktop window, `sluice run`. */
+export interface HostSession {
+  /** As HostService.call; `run:start` binds the run to this session, `run:subscribe` adds one. */
+  call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<HostResult<M>>;
+  /** The caller is gone: no more events. */
+  close(): void;
+}
+
+export interface HostSessionOptions {
+  /** false: every event on its own as it happens; by default batches, at most ~30 a second. */
+  batch?: boolean;
+}
 
 export interface HostService {
+  /** A call from a caller that receives no run events (the REST API); `run:subscribe` needs a session. */
   call<M extends HostMethod>(method: M, params: HostParams<M>): Promise<HostResult<M>>;
-  /** Event batches of every run of this host, at most ~30 a second. Returns unsubscribe. */
-  onRunEvents(listener: RunEventsListener): () => void;
+  /** A caller that receives the events of the runs it starts and of those it subscribes to. */
+  openSession(listener: RunEventsListener, options?: HostSessionOptions): HostSession;
+  /** User node modules that could not be loaded (the other node types are there). */
+  readonly nodeLoadErrors: readonly RegistryLoadError[];
   /** Stops every run (waiting until its processes are gone) and writes their history. */
   close(): Promise<void>;
 }
@@ -55,9 +72,7 @@ type Handlers = { [M in HostMethod]: (params: HostMethods[M][0]) => Promise<Host
 
 export async function createHostService(options: HostServiceOptions): Promise<HostService> {
   const paths = await WorkspacePaths.create(options.workspace, options.confine);
-  const registry: NodeRegistry = await createRegistry(
-    options.userNodesDir ? { userNodesDir: options.userNodesDir } : {},
-  );
+  const registry = await createRegistry(options.userNodesDir ? { userNodesDir: options.userNodesDir } : {});
   const nodeTypes = registry.list();
   const typesMap = nodeTypeMap(nodeTypes);
   const examples = new Examples(options.examplesDir ?? defaultExamplesDir());
@@ -65,16 +80,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   const runsDir = path.resolve(paths.root, options.runsDir ?? path.join('.sluice', 'runs'));
   const store = new RunStore({ runsDir, ...(options.warn ? { warn: options.warn } : {}) });
   const active = new Map<string, RunHandle>();
-  const listeners = new Set<RunEventsListener>();
-  const batcher = new EventBatcher((runId, events) => {
-    for (const listener of listeners) {
-      try {
-        listener(runId, events);
-      } catch (err) {
-        (options.warn ?? console.warn)(`A run event listener failed: ${(err as Error).message}`);
-      }
-    }
-  });
+  const feeds = new Set<RunFeed>();
+  const warn = options.warn ?? console.warn;
   let closed = false;
   let pool: WorkerPool | undefined;
   /** Made on the first run: a host that only edits never starts a node process. */
@@ -100,6 +107,36 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
+  /** Checks and starts a run, and records it in the history. */
+  async function launch({ workflow, path: p }: HostParams<'run:start'>): Promise<RunHandle> {
+    if (closed) throw new HostError('The host is shutting down; no new runs');
+    let handle: RunHandle;
+    try {
+      handle = await startRun({
+        workflow: workflow as Workflow,
+        baseDir: await baseDirOf(p),
+        runsDir,
+        registry,
+        ...(p !== undefined ? { workflowPath: p } : {}),
+        ...(options.launcher ? { launcher: options.launcher } : {}),
+        ...(workerPool() ? { pool: workerPool() } : {}),
+      });
+    } catch (err) {
+      if (err instanceof WorkflowInvalidError) {
+        const errors = err.problems.filter((pr) => pr.severity === 'error');
+        throw new HostError(
+          `The workflow cannot run: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first`,
+          err.problems,
+        );
+      }
+      throw err;
+    }
+    active.set(handle.runId, handle);
+    store.record(handle);
+    void handle.done.finally(() => active.delete(handle.runId));
+    return handle;
+  }
+
   const handlers: Handlers = {
     'nodes:list': async () => nodeTypes,
 
@@ -116,39 +153,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     'workflow:list': ({ dir }) => files.list(dir),
     'workflow:examples': () => examples.list(),
 
-    'run:start': async ({ workflow, path: p }) => {
-      if (closed) throw new HostError('The host is shutting down; no new runs');
-      let handle: RunHandle;
-      try {
-        handle = await startRun({
-          workflow: workflow as Workflow,
-          baseDir: await baseDirOf(p),
-          runsDir,
-          registry,
-          ...(p !== undefined ? { workflowPath: p } : {}),
-          ...(options.launcher ? { launcher: options.launcher } : {}),
-          ...(workerPool() ? { pool: workerPool() } : {}),
-        });
-      } catch (err) {
-        if (err instanceof WorkflowInvalidError) {
-          const errors = err.problems.filter((pr) => pr.severity === 'error');
-          throw new HostError(
-            `The workflow cannot run: ${errors.length} problem${errors.length === 1 ? '' : 's'} to fix first`,
-            err.problems,
-          );
-        }
-        throw err;
-      }
-      active.set(handle.runId, handle);
-      store.record(handle);
-      handle.onEvent((event) => batcher.push(event));
-      void handle.done.finally(() => {
-        active.delete(handle.runId);
-        // The last status of a run should not wait for the next tick of the batcher.
-        batcher.flush();
-      });
-      return { runId: handle.runId };
-    },
+    'run:start': async (params) => ({ runId: (await launch(params)).runId }),
     'run:stop': async ({ runId }) => {
       await liveRun(runId).stop();
       return { ok: true };
@@ -181,27 +186,74 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       }
       return previewTableOutput(runDir, nodeId, port);
     },
+    'run:subscribe': async () => {
+      throw new HostError('run:subscribe needs a connection that receives events (the WebSocket API)');
+    },
+    'run:unsubscribe': async () => {
+      throw new HostError('run:unsubscribe needs a connection that receives events (the WebSocket API)');
+    },
   };
 
+  function call<M extends HostMethod>(
+    table: Partial<Handlers>,
+    method: M,
+    params: HostParams<M>,
+  ): Promise<HostResult<M>> {
+    // hasOwn: a method name is data from a client, never a way into Object.prototype.
+    const from = Object.hasOwn(table, method) ? table : Object.hasOwn(handlers, method) ? handlers : {};
+    const handler = from[method] as ((p: HostParams<M>) => Promise<HostResult<M>>) | undefined;
+    if (!handler) return Promise.reject(new HostError(`Unknown host method "${String(method)}"`));
+    return handler(params);
+  }
+
+  function openSession(listener: RunEventsListener, sessionOptions: HostSessionOptions = {}): HostSession {
+    const feed = new RunFeed(listener, {
+      warn,
+      ...(sessionOptions.batch !== undefined ? { batch: sessionOptions.batch } : {}),
+    });
+    feeds.add(feed);
+    const own: Partial<Handlers> = {
+      // Bound before the run's first event can reach the caller: the feed replays from the start.
+      'run:start': async (params) => {
+        const handle = await launch(params);
+        feed.follow(handle);
+        return { runId: handle.runId };
+      },
+      'run:subscribe': async ({ runId, afterSeq }) => {
+        const handle = active.get(runId);
+        if (handle) {
+          feed.follow(handle, afterSeq);
+          return { live: true };
+        }
+        if (!(await store.has(runId))) throw new HostError(`No run with id "${runId}" in ${runsDir}`);
+        return { live: false };
+      },
+      'run:unsubscribe': async ({ runId }) => {
+        feed.unfollow(runId);
+        return { ok: true };
+      },
+    };
+    return {
+      call: (method, params) => call(own, method, params),
+      close() {
+        feed.close();
+        feeds.delete(feed);
+      },
+    };
+  }
+
   return {
-    call(method, params) {
-      const handler = handlers[method] as
-        ((p: typeof params) => Promise<HostResult<typeof method>>) | undefined;
-      if (!handler) return Promise.reject(new HostError(`Unknown host method "${String(method)}"`));
-      return handler(params);
-    },
-    onRunEvents(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    call: (method, params) => call({}, method, params),
+    openSession,
+    nodeLoadErrors: registry.loadErrors,
     async close() {
       closed = true;
       await Promise.allSettled([...active.values()].map((h) => h.stop()));
       pool?.dispose();
       await store.flush();
-      batcher.flush();
-      batcher.dispose();
-      listeners.clear();
+      // Each feed sends what it still holds of the runs just stopped.
+      for (const feed of feeds) feed.close();
+      feeds.clear();
     },
   };
 }

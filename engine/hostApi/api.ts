@@ -52,6 +52,7 @@ export interface HostMethods {
   'workflow:save': [{ path: string; text: string }, { path: string }];
   'workflow:list': [{ dir?: string }, FileEntry[]];
   'workflow:examples': [Record<string, never>, Array<{ name: string; description: string; path: string }>];
+  /** Starts a run; its events go to the caller that started it, from the first one, after this answer. */
   'run:start': [{ workflow: Workflow; path?: string }, { runId: string }];
   'run:stop': [{ runId: string }, { ok: true }];
   'run:pause': [{ runId: string }, { ok: true }];
@@ -62,6 +63,14 @@ export interface HostMethods {
   /** The table outputs a run recorded so far (each can be previewed). */
   'run:outputs': [{ runId: string }, RecordedOutput[]];
   'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
+  /**
+   * Sends this caller the events of a run it did not start (or lost, after a reconnect): every event
+   * the run has kept from the first one (or those after `afterSeq`), then the new ones until it ends.
+   * `live: false`: the run has ended and nothing will come; `run:get` has its record.
+   */
+  'run:subscribe': [{ runId: string; afterSeq?: number }, { live: boolean }];
+  /** Stops sending this caller a run's events. */
+  'run:unsubscribe': [{ runId: string }, { ok: true }];
 }
 
 export type HostMethod = keyof HostMethods;
@@ -76,7 +85,11 @@ export interface HostRequest<M extends HostMethod = HostMethod> {
 }
 export type HostResponse =
   { id: number; result: unknown } | { id: number; error: { message: string; problems?: Problem[] } };
-/** Pushed by the host: a batch of events of one run (a few dozen batches a second at most). */
+/**
+ * Pushed by the host: a batch of events of one run that this client started or subscribed to (a few
+ * dozen batches a second at most). The first batch of a run this client started comes after the
+ * answer to its `run:start`.
+ */
 export interface HostEventMessage {
   event: 'run-events';
   runId: string;

@@ -20,7 +20,14 @@ describe('parseHostRequest', () => {
     expect(parseHostRequest({ id: 5, method: 'run:outputs', params: { runId: 'r1' } })).toMatchObject({
       params: { runId: 'r1' },
     });
-    expect(HOST_METHODS).toHaveLength(15);
+    expect(
+      parseHostRequest({ id: 6, method: 'run:subscribe', params: { runId: 'r1', afterSeq: 12 } }),
+    ).toMatchObject({ params: { runId: 'r1', afterSeq: 12 } });
+    expect(parseHostRequest({ id: 7, method: 'run:unsubscribe', params: { runId: 'r1' } })).toMatchObject({
+      method: 'run:unsubscribe',
+    });
+    // Issue 8 adds run:subscribe and run:unsubscribe.
+    expect(HOST_METHODS).toHaveLength(17);
   });
 
   it('refuses an unknown method, naming the known ones', () => {
@@ -61,6 +68,9 @@ describe('parseHostRequest', () => {
     ).toEqual({
       error: expect.stringContaining('nodeId must be a node id'),
     });
+    expect(
+      parseHostRequest({ id: 1, method: 'run:subscribe', params: { runId: 'r', afterSeq: 1.5 } }),
+    ).toEqual({ error: expect.stringContaining('afterSeq must be a whole number') });
     // Unknown extra params are refused rather than silently ignored.
     expect(parseHostRequest({ id: 1, method: 'run:list', params: { all: true } })).toEqual({
       error: expect.stringContaining('all'),

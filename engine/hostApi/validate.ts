@@ -72,6 +72,17 @@ const paramSchemas = {
       port: nonEmpty('port').regex(/^[A-Za-z0-9_][A-Za-z0-9_-]*$/, 'port must be a port name'),
     })
     .strict(),
+  'run:subscribe': z
+    .object({
+      runId: nonEmpty('runId'),
+      afterSeq: z
+        .number({ error: 'afterSeq must be a number' })
+        .int('afterSeq must be a whole number')
+        .nonnegative('afterSeq must not be negative')
+        .optional(),
+    })
+    .strict(),
+  'run:unsubscribe': runId,
 } satisfies Record<HostMethod, z.ZodType>;
 
 export const HOST_METHODS = Object.keys(paramSchemas) as HostMethod[];

@@ -295,9 +295,18 @@ describe('sluice serve: files', () => {
 describe('sluice serve: runs', () => {
   it('runs a workflow through REST to completed, streams its events over WS, and keeps it in history across restarts', async () => {
     const client = await WsClient.open();
-    const started = await json<{ runId: string }>('POST', '/api/v1/runs', pipeline);
+    // Slow enough to be running when the WebSocket client subscribes to it.
+    const slow: Workflow = {
+      ...pipeline,
+      nodes: pipeline.nodes.map((n) =>
+        n.id === 'numbers' ? { ...n, params: { ...n.params, intervalMs: 10 } } : n,
+      ),
+    };
+    const started = await json<{ runId: string }>('POST', '/api/v1/runs', slow);
     expect(started.status).toBe(201);
     const { runId } = started.data;
+    // A run started through REST reaches a WebSocket client that subscribes to it (issue 8).
+    expect(await client.call('run:subscribe', { runId })).toMatchObject({ result: { live: true } });
 
     const done = await waitFor(async () => {
       const run = await json<RunSummary>('GET', `/api/v1/runs/${runId}`);
@@ -311,6 +320,8 @@ describe('sluice serve: runs', () => {
           : undefined,
       'WS run events',
     );
+    // Replayed from the run's first event, though the client subscribed after it started.
+    expect(client.events[0]).toMatchObject({ runId, seq: 1 });
     client.ws.close();
 
     // A new host on the same workspace finds the run in its history.
@@ -328,6 +339,56 @@ describe('sluice serve: runs', () => {
       3,
     );
     expect(run.data.events.at(-1)).toMatchObject({ kind: 'run-status', status: 'completed' });
+  });
+
+  it('sends a run only to the WebSocket client that started it, and to one that subscribes (issue 8)', async () => {
+    const first = await WsClient.open();
+    const second = await WsClient.open();
+    const order: string[] = [];
+    first.ws.on('message', (data) => {
+      const msg = JSON.parse(data.toString()) as HostResponse | HostEventMessage;
+      order.push('event' in msg ? 'events' : 'answer');
+    });
+    const long: Workflow = {
+      ...pipeline,
+      name: 'Long',
+      nodes: pipeline.nodes.map((n) =>
+        n.id === 'numbers' ? { ...n, params: { from: 1, to: 100000, intervalMs: 5 } } : n,
+      ),
+    };
+    const started = (await first.call('run:start', { workflow: long })) as { result: { runId: string } };
+    const { runId } = started.result;
+    // The answer comes first, then the run's events from the first one.
+    await waitFor(() => (first.events.length > 0 ? true : undefined), 'the first client’s events');
+    expect(order[0]).toBe('answer');
+    expect(first.events[0]).toMatchObject({ runId, seq: 1, kind: 'run-status', status: 'running' });
+    await waitFor(
+      () => (first.events.some((e) => e.kind === 'edge-counts') ? true : undefined),
+      'the run to flow',
+    );
+    // A batch a second of the run has gone to the first client; none to the second.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(second.events).toEqual([]);
+
+    expect(await second.call('run:subscribe', { runId })).toMatchObject({ result: { live: true } });
+    await waitFor(() => (second.events.length > 0 ? true : undefined), 'the second client’s events');
+    expect(second.events[0]).toMatchObject({ runId, seq: 1 });
+    expect(await second.call('run:unsubscribe', { runId })).toMatchObject({ result: { ok: true } });
+    const seen = second.events.length;
+
+    expect(await first.call('run:stop', { runId })).toMatchObject({ result: { ok: true } });
+    await waitFor(
+      () =>
+        first.events.some((e) => e.kind === 'run-status' && e.status === 'cancelled') ? true : undefined,
+      'the first client to see the run cancelled',
+    );
+    expect(second.events).toHaveLength(seen);
+    expect(second.events.every((e) => e.runId === runId)).toBe(true);
+    expect(await second.call('run:subscribe', { runId, afterSeq: -1 })).toMatchObject({
+      error: { message: expect.stringContaining('afterSeq') },
+    });
+    first.ws.close();
+    second.ws.close();
   });
 
   it('stops a long run through REST', async () => {

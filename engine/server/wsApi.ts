@@ -1,5 +1,7 @@
-// The host API over WebSocket (`/api/ws`): HostRequest in, HostResponse out, and every run's event
-// batches pushed as HostEventMessage. The upgrade is authorized by the HTTP server before it gets here.
+// The host API over WebSocket (`/api/ws`): HostRequest in, HostResponse out, and event batches pushed
+// as HostEventMessage. Each connection is its own host session: it receives the events of the runs it
+// started and of those it subscribed to (`run:subscribe`), never another client's. The upgrade is
+// authorized by the HTTP server before it gets here.
 
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -7,25 +9,16 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { HostEventMessage, HostResponse } from '../hostApi/api.js';
 import { toWireError } from '../hostApi/errors.js';
 import { parseHostRequest } from '../hostApi/validate.js';
-import type { HostService } from '../host/hostService.js';
+import type { HostService, HostSession } from '../host/hostService.js';
 
 /** A client that stops reading gets no more event batches until it catches up (its socket buffers). */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
 export class WsApi {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  private readonly unsubscribe: () => void;
 
   constructor(private readonly service: HostService) {
     this.wss.on('connection', (socket) => this.onConnection(socket));
-    this.unsubscribe = service.onRunEvents((runId, events) => {
-      const message: HostEventMessage = { event: 'run-events', runId, events };
-      const text = JSON.stringify(message);
-      for (const client of this.wss.clients) {
-        if (client.readyState === WebSocket.OPEN && client.bufferedAmount < MAX_BUFFERED_BYTES)
-          client.send(text);
-      }
-    });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -33,12 +26,17 @@ export class WsApi {
   }
 
   close(): void {
-    this.unsubscribe();
     for (const client of this.wss.clients) client.close(1001, 'sluice serve is stopping');
     this.wss.close();
   }
 
   private onConnection(socket: WebSocket): void {
+    const session = this.service.openSession((runId, events) => {
+      if (socket.readyState !== WebSocket.OPEN || socket.bufferedAmount >= MAX_BUFFERED_BYTES) return;
+      const message: HostEventMessage = { event: 'run-events', runId, events };
+      socket.send(JSON.stringify(message));
+    });
+    socket.on('close', () => session.close());
     socket.on('message', (data, isBinary) => {
       if (isBinary) {
         socket.send(
@@ -46,11 +44,11 @@ export class WsApi {
         );
         return;
       }
-      void this.onMessage(socket, data.toString());
+      void this.onMessage(socket, session, data.toString());
     });
   }
 
-  private async onMessage(socket: WebSocket, text: string): Promise<void> {
+  private async onMessage(socket: WebSocket, session: HostSession, text: string): Promise<void> {
     let raw: unknown;
     try {
       raw = JSON.parse(text);
@@ -68,7 +66,8 @@ export class WsApi {
       return;
     }
     try {
-      const result = await this.service.call(request.method, request.params);
+      const result = await session.call(request.method, request.params);
+      // In the turn the call resolved: a run it started sends its first events only after this.
       this.reply(socket, { id: request.id, result });
     } catch (err) {
       this.reply(socket, { id: request.id, error: toWireError(err) });

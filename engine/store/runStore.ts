@@ -147,6 +147,12 @@ export class RunStore {
     return { ...summary, events: await this.readEvents(runId) };
   }
 
+  /** True for a live run and for one whose history is readable. */
+  async has(runId: string): Promise<boolean> {
+    if (!isValidRunId(runId)) return false;
+    return this.live.has(runId) || (await this.readSummary(runId)) !== undefined;
+  }
+
   /** The folder of a run, for artifacts (previews); undefined for an id that is not a plain name. */
   runDir(runId: string): string | undefined {
     if (!isValidRunId(runId)) return undefined;

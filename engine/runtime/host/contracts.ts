@@ -2,6 +2,7 @@
 // them; everything else codes against them.
 
 import type { NodeRegistry } from '../../nodes/registry.js';
+import type { ParamOverride } from '../../model/paramOverrides.js';
 import type { RunEvent, RunSummary } from '../../model/run.js';
 import type { Workflow } from '../../model/workflow.js';
 
@@ -34,7 +35,7 @@ export interface StartRunOptions {
   runsDir: string;
   registry: NodeRegistry;
   /** `--param NODE.KEY=VALUE` overrides, applied before the check. */
-  paramOverrides?: Array<{ nodeId: string; key: string; value: unknown }>;
+  paramOverrides?: readonly ParamOverride[];
   workflowPath?: string;
 }
 

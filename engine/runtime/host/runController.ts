@@ -7,10 +7,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkWithInference } from '../../check/withInference.js';
 import { nodeTypeMap } from '../../model/nodeTypeInfo.js';
+import { applyParamOverrides } from '../../model/paramOverrides.js';
 import type { Problem } from '../../model/problem.js';
-import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
-import type { RunHandle, StartRunOptions } from './contracts.js';
+import type { RunHandle } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
 
 export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
@@ -28,27 +28,9 @@ function newRunId(): string {
   return `${t}-${randomBytes(3).toString('hex')}`;
 }
 
-function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides']): Workflow {
-  const copy: Workflow = { ...w, nodes: w.nodes.map((n) => ({ ...n, params: { ...n.params } })) };
-  const problems: Problem[] = [];
-  for (const o of overrides ?? []) {
-    const node = copy.nodes.find((n) => n.id === o.nodeId);
-    if (!node) {
-      problems.push({
-        code: 'unknown-node',
-        severity: 'error',
-        message: `--param ${o.nodeId}.${o.key}: there is no node "${o.nodeId}"`,
-        nodeId: o.nodeId,
-        field: o.key,
-      });
-    } else node.params[o.key] = o.value;
-  }
-  if (problems.length > 0) throw new WorkflowInvalidError(problems);
-  return copy;
-}
-
 export async function startRun(options: RunOptions): Promise<RunHandle> {
-  const workflow = applyOverrides(options.workflow, options.paramOverrides);
+  const { workflow, problems } = applyParamOverrides(options.workflow, options.paramOverrides);
+  if (problems.length > 0) throw new WorkflowInvalidError(problems);
   const typesMap = nodeTypeMap(options.registry.list());
   // An inference that fails (a missing file, a database down) leaves the declared types: the node
   // reports the real problem, with its context, when it runs.

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostMethod, WorkflowFile } from '../../../engine/hostApi/api.js';
+import type { RunEvent } from '../../../engine/model/run.js';
 import {
   HOST_BRIDGE_FUNCTIONS,
   type MenuCommand,
@@ -31,9 +32,12 @@ interface WindowRecorder {
 function desktopWindow(service: HostService, dir: string, document: WorkflowFile | null) {
   const grants = new FileGrants();
   const seen: WindowRecorder = { dirty: [], saveRequests: [] };
+  // As main does per window: one host session, whose run events go to this window's listeners.
+  const listeners = new Set<(runId: string, events: RunEvent[]) => void>();
+  const session = service.openSession((runId, events) => listeners.forEach((l) => l(runId, events)));
   const host: Record<string, unknown> = {};
   for (const [method, name] of Object.entries(HOST_BRIDGE_FUNCTIONS)) {
-    host[name] = (params: unknown) => callHost(service, method as HostMethod, params, grants);
+    host[name] = (params: unknown) => callHost(session, method as HostMethod, params, grants);
   }
   const bridge: SluiceBridge = {
     ...(host as unknown as SluiceBridge),
@@ -47,7 +51,10 @@ function desktopWindow(service: HostService, dir: string, document: WorkflowFile
       return { ok: true, value: await service.call('workflow:save', { path: file, text: params.text }) };
     },
     setDirty: (dirty) => void seen.dirty.push(dirty),
-    onRunEvents: (listener) => service.onRunEvents(listener),
+    onRunEvents: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     onMenuCommand: (listener) => {
       seen.menu = listener;
       return () => undefined;

@@ -116,6 +116,26 @@ describe('RunSession', () => {
     disconnect();
   });
 
+  it('a run started in one tab reaches that tab only', async () => {
+    const otherTab = createWebSocketHost(`ws://127.0.0.1:${server.port}/api/ws`, TOKEN, {
+      connect: (url) => new WebSocket(url) as unknown as WebSocketLike,
+    });
+    const batchesInOtherTab: string[] = [];
+    otherTab.onRunEvents((runId) => batchesInOtherTab.push(runId));
+    const first = await setup(COUNT);
+    const second = await setup(COUNT, otherTab);
+    await first.session.start();
+    await ended(first.runs);
+    expect(first.runs.getState().run!.status).toBe('completed');
+    // Its last batch went out at once; give a stray one time to arrive before saying none did.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(batchesInOtherTab).toEqual([]);
+    expect(second.runs.getState().run).toBeNull();
+    first.disconnect();
+    second.disconnect();
+    otherTab.close();
+  });
+
   it('refuses to run a graph with errors and shows the problems', async () => {
     const broken: Workflow = { ...COUNT, edges: [] }; // print's input is not connected
     const { editor, runs, session, disconnect } = await setup(broken);

@@ -1,7 +1,9 @@
 // The run actions (Run, Stop, Pause/Resume) and the host's event stream, wired to the run store.
-// Events of a run can arrive before `run:start` answers: while a start is in flight they are kept
-// per run id and applied once the id is known. After a WebSocket reconnect, the run is rebuilt from
-// the host's record (`run:get`) so nothing missed while offline is lost.
+// The host sends this client only the runs it started or subscribed to, and the first events of a
+// run after the answer to its `run:start`, so no event is kept here. Should a transport deliver some
+// before the answer all the same, they are not lost: the run is then rebuilt from the host's record
+// (`run:get`), as after a WebSocket reconnect (which also subscribes again: a new connection is a
+// new client to the host).
 
 import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/hostApi/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
@@ -10,9 +12,6 @@ import type { EditorStore } from '../store/index.js';
 import { panelStore } from './panelStore.js';
 import { applyEvents, isTerminal, runFromHost } from './runState.js';
 import type { RunStore } from './runStore.js';
-
-/** Events kept per unknown run id while a start is in flight (a flood is capped; the store has them). */
-const EARLY_EVENTS_CAP = 5_000;
 
 type ConnectionState = 'connecting' | 'open' | 'closed';
 interface Reconnecting {
@@ -28,8 +27,9 @@ function hasReconnect(host: HostClient): host is HostClient & Reconnecting {
 }
 
 export class RunSession {
-  private early = new Map<string, RunEvent[]>();
   private starting = false;
+  /** Runs whose events came while a start was in flight, before its answer named the run. */
+  private seenWhileStarting = new Set<string>();
   /** While catching up: events that arrive meanwhile, re-applied over the host's record. */
   private sinceCatchUp: RunEvent[] | null = null;
 
@@ -87,7 +87,7 @@ export class RunSession {
     const { doc, path } = this.editor.getState();
     runs.setBusy('start');
     this.starting = true;
-    this.early.clear();
+    this.seenWhileStarting.clear();
     try {
       const { runId } = await this.host.call('run:start', {
         workflow: doc,
@@ -98,9 +98,8 @@ export class RunSession {
         doc.nodes.map((n) => n.id),
         Date.now(),
       );
-      const early = this.early.get(runId);
-      if (early) this.store.getState().applyBatch(runId, early);
       panelStore.getState().show('logs');
+      if (this.seenWhileStarting.has(runId)) void this.catchUp();
     } catch (err) {
       const problems = (err as { problems?: Problem[] }).problems;
       if (problems && problems.length > 0) {
@@ -110,7 +109,7 @@ export class RunSession {
       } else this.editor.getState().notify('error', `Cannot start the run: ${errorText(err)}`);
     } finally {
       this.starting = false;
-      this.early.clear();
+      this.seenWhileStarting.clear();
       this.store.getState().setBusy(null);
     }
   }
@@ -165,18 +164,17 @@ export class RunSession {
       this.sinceCatchUp?.push(...events);
       return;
     }
-    if (!this.starting) return; // another client's run
-    const kept = this.early.get(runId) ?? [];
-    if (kept.length < EARLY_EVENTS_CAP) kept.push(...events.slice(0, EARLY_EVENTS_CAP - kept.length));
-    this.early.set(runId, kept);
+    if (this.starting) this.seenWhileStarting.add(runId);
   }
 
-  /** After a reconnect: the host's record of the run replaces what the editor had. */
+  /** The host's record of the run replaces what the editor had (after a reconnect, or a late answer). */
   private async catchUp(): Promise<void> {
     const run = this.store.getState().run;
     if (!run || isTerminal(run.status)) return;
     this.sinceCatchUp = [];
     try {
+      // Events from now on (and those after what is here); the record covers the rest.
+      await this.host.call('run:subscribe', { runId: run.runId, afterSeq: Math.max(0, run.lastSeq) });
       const summary = await this.host.call('run:get', { runId: run.runId });
       if (this.store.getState().run?.runId !== run.runId) return;
       // Events newer than the record (sent while it travelled) go on top; older ones are skipped by seq.
