@@ -7,7 +7,6 @@
 // change until its promise resolves).
 
 import net from 'node:net';
-import type { OutputPort } from '../../sdk/index.js';
 import type { EdgeCountReport, OutputEdgeAssignment } from '../common/protocol.js';
 import {
   FRAME_DATA,
@@ -36,6 +35,10 @@ class OutEdge {
   knownTaken = 0;
   /** The receiver is gone (finished or failed): further values to it are dropped. */
   dropped = false;
+  /** `sent` when the node last asked an input for more (its earlier inputs are done). */
+  mark = 0;
+  /** A retry's first values on this edge that the failed attempt already sent: not sent again. */
+  skip = 0;
   ended = false;
   private parts: string[] = [];
   private chars = 0;
@@ -156,9 +159,10 @@ class OutEdge {
   }
 }
 
-class OutputPortImpl implements OutputPort {
+/** One output port. Every send carries the attempt (`epoch`) it comes from (see InputPortImpl). */
+export class OutputPortImpl {
   private closed = false;
-  private tail: Promise<void> | undefined;
+  tail: Promise<void> | undefined;
 
   constructor(
     readonly name: string,
@@ -170,9 +174,9 @@ class OutputPortImpl implements OutputPort {
     return this.edges.length;
   }
 
-  send(value: unknown): Promise<void> {
-    if (this.tail) return this.track(this.tail.then(() => this.sendNow(value)));
-    const r = this.sendNow(value);
+  send(value: unknown, epoch: number): Promise<void> {
+    if (this.tail) return this.track(this.tail.then(() => this.sendNow(value, epoch)));
+    const r = this.sendNow(value, epoch);
     return r === RESOLVED ? r : this.track(r);
   }
 
@@ -185,30 +189,41 @@ class OutputPortImpl implements OutputPort {
     return p;
   }
 
-  private sendNow(value: unknown): Promise<void> {
-    if (this.closed) {
-      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
-    }
-    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+  /** Why a send is refused now: the port is closed, the run stopped, or the attempt ended. */
+  private refusal(epoch: number): unknown {
+    if (this.closed) return new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`);
+    if (this.hub.abortReason !== undefined) return this.hub.abortReason;
+    if (epoch !== this.hub.epoch) return this.hub.fence;
+    return undefined;
+  }
+
+  private sendNow(value: unknown, epoch: number): Promise<void> {
+    const refused = this.refusal(epoch);
+    if (refused !== undefined) return Promise.reject(refused);
     if (this.edges.length === 0) return RESOLVED;
     const text = JSON.stringify(value) ?? 'null';
     let blocked: OutEdge[] | undefined;
     for (const edge of this.edges) {
       if (edge.dropped) continue;
-      if (edge.hasRoom()) edge.push(text);
+      if (edge.skip > 0) edge.skip--;
+      else if (edge.hasRoom()) edge.push(text);
       else (blocked ??= []).push(edge);
     }
-    return blocked ? this.sendBlocked(blocked, text) : RESOLVED;
+    return blocked ? this.sendBlocked(blocked, text, epoch) : RESOLVED;
   }
 
-  private async sendBlocked(blocked: OutEdge[], text: string): Promise<void> {
+  private async sendBlocked(blocked: OutEdge[], text: string, epoch: number): Promise<void> {
     for (const edge of blocked) {
-      while (!edge.dropped && !edge.hasRoom()) await edge.waitForRoom();
+      while (!edge.dropped && !edge.hasRoom()) {
+        await edge.waitForRoom();
+        const refused = this.refusal(epoch);
+        if (refused !== undefined) throw refused;
+      }
       if (!edge.dropped) edge.push(text);
     }
   }
 
-  sendMany(values: readonly unknown[]): Promise<void> {
+  sendMany(values: readonly unknown[], epoch: number): Promise<void> {
     if (!Array.isArray(values)) {
       return Promise.reject(
         new TypeError(
@@ -216,20 +231,18 @@ class OutputPortImpl implements OutputPort {
         ),
       );
     }
-    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values)));
-    const r = this.sendManyNow(values);
+    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values, epoch)));
+    const r = this.sendManyNow(values, epoch);
     return r === RESOLVED ? r : this.track(r);
   }
 
-  private sendManyNow(values: readonly unknown[]): Promise<void> {
-    if (this.closed) {
-      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
-    }
-    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+  private sendManyNow(values: readonly unknown[], epoch: number): Promise<void> {
+    const refused = this.refusal(epoch);
+    if (refused !== undefined) return Promise.reject(refused);
     const n = values.length;
     if (this.edges.length === 0 || n === 0) return RESOLVED;
     for (const edge of this.edges) {
-      if (!edge.dropped && edge.room() < n) return this.sendManyBlocked(values);
+      if (!edge.dropped && (edge.room() < n || edge.skip > 0)) return this.sendManyBlocked(values, epoch);
     }
     // Every edge has room for all: one encoding, shared by every edge (fan-out).
     const text = encodeList(values, 0, n);
@@ -241,13 +254,17 @@ class OutputPortImpl implements OutputPort {
    * Each edge takes the values in chunks as its credit allows, one after the other (as `send` does);
    * a chunk is encoded when it goes out, which is why the values must not change until this resolves.
    */
-  private async sendManyBlocked(values: readonly unknown[]): Promise<void> {
+  private async sendManyBlocked(values: readonly unknown[], epoch: number): Promise<void> {
     for (const edge of this.edges) {
-      let at = 0;
+      // What a failed attempt already sent on this edge is not sent again.
+      let at = Math.min(edge.skip, values.length);
+      edge.skip -= at;
       while (at < values.length && !edge.dropped) {
         const room = edge.room();
         if (room <= 0) {
           await edge.waitForRoom();
+          const refused = this.refusal(epoch);
+          if (refused !== undefined) throw refused;
           continue;
         }
         const end = Math.min(values.length, at + room);
@@ -268,6 +285,9 @@ class OutputPortImpl implements OutputPort {
 export class OutputHub {
   readonly ports = new Map<string, OutputPortImpl>();
   abortReason: unknown = undefined;
+  /** The current attempt: sends of another one are refused with `fence`. */
+  epoch = 1;
+  fence: unknown = undefined;
   private readonly edges: OutEdge[] = [];
 
   constructor(
@@ -301,6 +321,30 @@ export class OutputHub {
   abort(reason: unknown): void {
     this.abortReason = reason;
     for (const edge of this.edges) edge.abort(reason);
+  }
+
+  /** The node asked for more input: what it sent so far belongs to finished values. */
+  mark(): void {
+    for (const edge of this.edges) {
+      edge.mark = edge.sent;
+      edge.skip = 0;
+    }
+  }
+
+  /** The attempt ended: its pending and later sends are refused with `reason`. */
+  endAttempt(reason: unknown): void {
+    this.epoch++;
+    this.fence = reason;
+    for (const port of this.ports.values()) port.tail = undefined;
+    for (const edge of this.edges) edge.abort(reason);
+  }
+
+  /**
+   * A retry starts from the failed attempt's last checkpoint: the values sent on each edge since then
+   * are skipped when the retry sends them again.
+   */
+  rewind(): void {
+    for (const edge of this.edges) edge.skip = edge.sent - edge.mark;
   }
 
   counts(): EdgeCountReport[] {

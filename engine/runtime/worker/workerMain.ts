@@ -18,6 +18,7 @@ import { runWithPolicy } from './nodeRunner.js';
 import { OutputHub } from './outputs.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { WorkerReporter } from './workerReporter.js';
+import { attemptInputs, attemptOutputs } from './attemptPorts.js';
 
 /** How long a stopped node may take to return before the process exits anyway. */
 const STOP_GRACE_MS = 300;
@@ -77,6 +78,7 @@ async function assign(a: NodeAssignment): Promise<void> {
       a.outputs,
       a.nodeId,
     );
+    inputs.onCheckpoint = () => outputs.mark();
     const reporter = new WorkerReporter(channel, () => [...outputs.counts(), ...inputs.counts()]);
     routeConsole(reporter);
     await inputs.listen();
@@ -101,8 +103,8 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
   return {
     nodeId: a.nodeId,
     params: a.params,
-    inputs: Object.fromEntries(act.inputs.ports),
-    outputs: Object.fromEntries(act.outputs.ports),
+    inputs: attemptInputs(act.inputs),
+    outputs: attemptOutputs(act.outputs),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     progress: (update) => act.reporter.setProgress(update),
     signal,
@@ -126,6 +128,15 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
     context: (attempt, signal) => context(act, attempt, signal),
     onStatus: (status, attempt, error) =>
       act.reporter.send({ type: 'status', status, attempt, ...(error ? { error } : {}) }),
+    endAttempt: (attempt) => {
+      const fence = new Error(`Node "${act.assignment.nodeId}": attempt ${attempt} has ended`);
+      act.inputs.endAttempt(fence);
+      act.outputs.endAttempt(fence);
+    },
+    rewind: () => {
+      act.inputs.rewind();
+      act.outputs.rewind();
+    },
   });
   if (result.status === 'cancelled') {
     act.outputs.destroy();
