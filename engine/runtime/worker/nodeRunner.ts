@@ -23,6 +23,8 @@ export interface RunPolicyOptions {
   endAttempt(attempt: number): void;
   /** A retry is about to start. */
   rewind(): void;
+  /** Ends an attempt past its timeout even when its code does not yield (watchdog.ts). */
+  watchdog?: { arm(attempt: number, ms: number): void; disarm(attempt: number): void };
 }
 
 export type FinalStatus = TerminalNodeStatus;
@@ -65,6 +67,8 @@ async function runAttempt(o: RunPolicyOptions, attempt: number): Promise<void> {
     cleanups.push(() => o.stopSignal.removeEventListener('abort', onStop));
     const ms = o.policy.timeoutMs;
     if (ms !== undefined && ms > 0) {
+      o.watchdog?.arm(attempt, ms);
+      cleanups.push(() => o.watchdog?.disarm(attempt));
       const timer = setTimeout(() => {
         const e = new Error(`Node "${o.nodeId}" (${o.definition.type}) timed out after ${ms} ms`);
         controller.abort(e);

@@ -19,11 +19,17 @@ import { OutputHub } from './outputs.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { WorkerReporter } from './workerReporter.js';
 import { attemptInputs, attemptOutputs } from './attemptPorts.js';
+import { Watchdog } from './watchdog.js';
 
 /** How long a stopped node may take to return before the process exits anyway. */
 const STOP_GRACE_MS = 300;
 
 const channel = connectControlChannel();
+const underElectron = (process as { parentPort?: unknown }).parentPort !== undefined;
+// Without a parent-death signal from the launcher (childLauncher.ts) a thread watches for the host's
+// death: 'disconnect' alone cannot end a process whose event loop node code blocks.
+let watchdog: Watchdog | undefined =
+  underElectron || process.env.SLUICE_PDEATHSIG === '1' ? undefined : new Watchdog(process.ppid);
 
 interface Active {
   assignment: NodeAssignment;
@@ -118,6 +124,7 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
 }
 
 async function run(act: Active, targets: Record<string, string>): Promise<void> {
+  if (act.assignment.policy.timeoutMs) watchdog ??= new Watchdog();
   act.outputs.connect(targets);
   act.reporter.start();
   const result = await runWithPolicy({
@@ -133,6 +140,7 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
       act.inputs.endAttempt(fence);
       act.outputs.endAttempt(fence);
     },
+    ...(watchdog ? { watchdog } : {}),
     rewind: () => {
       act.inputs.rewind();
       act.outputs.rewind();
