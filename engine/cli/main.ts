@@ -173,8 +173,11 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
   try {
     const summary = await handle.done;
     await store.flush();
-    if (!json && summary.endedAt)
-      io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s`);
+    if (!json && summary.endedAt) {
+      // A run that went on without an allow-fail node still says that node failed.
+      const failed = summary.failedNodes?.length ? ` (failed: ${summary.failedNodes.join(', ')})` : '';
+      io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s${failed}`);
+    }
     return summary.status === 'completed' ? 0 : 1;
   } finally {
     process.off('SIGINT', onSigint);

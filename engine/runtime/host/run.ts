@@ -365,13 +365,16 @@ export class Run {
 
   summary(): RunSummary {
     const nodes: RunSummary['nodes'] = {};
+    const failedNodes: string[] = [];
     for (const s of this.slots.values()) {
       nodes[s.node.id] = {
         status: s.status,
         ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
         ...(s.endedAt !== undefined ? { endedAt: s.endedAt } : {}),
         ...(s.error ? { error: s.error } : {}),
+        ...(s.attempt ? { attempt: s.attempt } : {}),
       };
+      if (s.status === 'failed') failedNodes.push(s.node.id);
     }
     return {
       runId: this.runId,
@@ -382,6 +385,7 @@ export class Run {
       ...(this.endedAt !== undefined ? { endedAt: this.endedAt } : {}),
       nodes,
       ...(this.error ? { error: this.error } : {}),
+      ...(failedNodes.length > 0 ? { failedNodes } : {}),
     };
   }
 }

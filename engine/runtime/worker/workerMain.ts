@@ -146,15 +146,18 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
       act.outputs.rewind();
     },
   });
-  if (result.status === 'cancelled') {
-    act.outputs.destroy();
-    act.inputs.close();
-  } else {
-    // Completed or failed for good: downstream inputs end (the shutdown cascade; for a failed
-    // allow-fail node its consumers just see the end of the stream).
+  const endsNormally =
+    result.status === 'completed' || (result.status === 'failed' && act.assignment.policy.allowFail === true);
+  if (endsNormally) {
+    // Downstream inputs end (the shutdown cascade; for a failed allow-fail node its consumers just
+    // see the end of the stream).
     await act.outputs.closeAll().catch(() => undefined);
-    act.inputs.close();
+  } else {
+    // Failed (the run fails) or cancelled: no END, so no consumer takes the cut stream for a whole
+    // one and completes; the host stops them (cancelled).
+    act.outputs.destroy();
   }
+  act.inputs.close();
   act.reporter.stop();
   channel.send({
     type: 'status',
