@@ -87,6 +87,12 @@ async function expectAllGoneWithin(pids: number[], ms: number): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && pids.some(isAlive)) await new Promise((r) => setTimeout(r, 50));
   const alive = pids.filter(isAlive);
+  if (alive.length > 0) {
+    // What is left, for the failure message.
+    console.error(
+      spawnSync('ps', ['-o', 'pid,ppid,stat,etime,args', '-p', alive.join(',')], { encoding: 'utf8' }).stdout,
+    );
+  }
   for (const p of alive) process.kill(p, 'SIGKILL');
   expect(alive).toEqual([]);
 }

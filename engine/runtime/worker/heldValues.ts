@@ -23,6 +23,9 @@ export interface QueueEntry<E> {
   base: number;
   /** Taken once already by a failed attempt: taking it again grants no credit. */
   replay: boolean;
+  /** Characters of the values' JSON, and how many were credited back so far. */
+  chars: number;
+  charsGiven: number;
 }
 
 export class HeldValues<E> {
@@ -59,7 +62,8 @@ export class HeldValues<E> {
     return held.map((h) => {
       let all = parsed.get(h.raw);
       if (!all) parsed.set(h.raw, (all = JSON.parse(h.raw.toString('utf8')) as unknown[]));
-      return { edge: h.edge, values: all.slice(h.start, h.end), raw: h.raw, base: h.start, replay: true };
+      const values = all.slice(h.start, h.end);
+      return { edge: h.edge, values, raw: h.raw, base: h.start, replay: true, chars: 0, charsGiven: 0 };
     });
   }
 }

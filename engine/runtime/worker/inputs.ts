@@ -9,7 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { BatchOptions } from '../../sdk/index.js';
 import type { InputEdgeAssignment } from '../common/protocol.js';
-import { FRAME_DATA, FRAME_END, FRAME_HELLO, FrameDecoder, encodeWindowFrame } from '../common/frames.js';
+import {
+  CHANNEL_CHARS,
+  FRAME_DATA,
+  FRAME_END,
+  FRAME_HELLO,
+  FrameDecoder,
+  encodeWindowFrame,
+} from '../common/frames.js';
 import { HeldValues, type QueueEntry } from './heldValues.js';
 
 interface InEdge {
@@ -22,6 +29,9 @@ interface InEdge {
   taken: number;
   /** `taken` as of the last window sent. */
   granted: number;
+  /** Characters of message JSON the node took (frames.ts), and as of the last window. */
+  takenChars: number;
+  grantedChars: number;
   windowSent: boolean;
   socket: net.Socket | undefined;
   socketClosed: boolean;
@@ -129,10 +139,11 @@ export class InputPortImpl {
     }
   }
 
-  push(edge: InEdge, values: unknown[], raw: Buffer): void {
+  /** `chars`: the characters of the values' own JSON (frames.ts). */
+  push(edge: InEdge, values: unknown[], raw: Buffer, chars: number): void {
     if (values.length === 0) return;
     edge.arrived += values.length;
-    this.queue.push({ edge, values, raw, base: 0, replay: false });
+    this.queue.push({ edge, values, raw, base: 0, replay: false, chars, charsGiven: 0 });
     this.available += values.length;
     const w = this.waiter;
     if (w) {
@@ -151,7 +162,13 @@ export class InputPortImpl {
     const rest = this.queue.slice(this.head) as Entry[];
     const first = rest[0];
     if (first && this.idx > 0) {
-      rest[0] = { ...first, values: first.values.slice(this.idx), base: first.base + this.idx };
+      rest[0] = {
+        ...first,
+        values: first.values.slice(this.idx),
+        base: first.base + this.idx,
+        chars: first.chars - first.charsGiven,
+        charsGiven: 0,
+      };
     }
     for (const e of again) this.available += e.values.length;
     this.queue = again.concat(rest);
@@ -191,7 +208,8 @@ export class InputPortImpl {
   private consume(batch: Entry, count: number): void {
     this.available -= count;
     this.idx += count;
-    if (this.idx >= batch.values.length) {
+    const whole = this.idx >= batch.values.length;
+    if (whole) {
       this.queue[this.head++] = undefined;
       this.idx = 0;
       // Compact now and then instead of shifting (O(1) per take).
@@ -201,7 +219,11 @@ export class InputPortImpl {
       }
     }
     if (batch.replay) return;
+    // A frame's characters are credited in proportion as its values are taken, exactly once whole.
+    const chars = whole ? batch.chars - batch.charsGiven : (batch.chars * count) / batch.values.length;
+    batch.charsGiven += chars;
     batch.edge.taken += count;
+    batch.edge.takenChars += chars;
     this.hub.maybeGrant(batch.edge);
   }
 
@@ -256,6 +278,8 @@ export class InputHub {
         arrived: 0,
         taken: 0,
         granted: 0,
+        takenChars: 0,
+        grantedChars: 0,
         windowSent: false,
         socket: undefined,
         socketClosed: false,
@@ -289,7 +313,10 @@ export class InputHub {
       } else if (!edge) {
         socket.destroy();
       } else if (kind === FRAME_DATA) {
-        edge.port.push(edge, JSON.parse(payload.toString('utf8')) as unknown[], payload);
+        const text = payload.toString('utf8');
+        const values = JSON.parse(text) as unknown[];
+        // The frame's text minus its brackets and commas: the values' own characters.
+        edge.port.push(edge, values, payload, text.length - values.length - 1);
       } else if (kind === FRAME_END) {
         this.end(edge);
       }
@@ -324,14 +351,21 @@ export class InputHub {
    */
   maybeGrant(edge: InEdge): void {
     if (this.paused || !edge.socket) return;
-    if ((edge.taken - edge.granted) * 2 >= edge.capacity) this.grant(edge);
+    if (
+      (edge.taken - edge.granted) * 2 >= edge.capacity ||
+      (edge.takenChars - edge.grantedChars) * 2 >= CHANNEL_CHARS
+    )
+      this.grant(edge);
   }
 
   private grant(edge: InEdge): void {
     if (this.paused || !edge.socket || edge.socketClosed) return;
     edge.granted = edge.taken;
+    edge.grantedChars = edge.takenChars;
     edge.windowSent = true;
-    edge.socket.write(encodeWindowFrame(edge.taken + edge.capacity, edge.taken));
+    edge.socket.write(
+      encodeWindowFrame(edge.taken + edge.capacity, edge.taken, edge.takenChars + CHANNEL_CHARS),
+    );
   }
 
   pause(): void {
@@ -341,7 +375,8 @@ export class InputHub {
   resume(): void {
     this.paused = false;
     for (const edge of this.edges.values())
-      if (!edge.windowSent || edge.taken > edge.granted) this.grant(edge);
+      if (!edge.windowSent || edge.taken > edge.granted || edge.takenChars > edge.grantedChars)
+        this.grant(edge);
   }
 
   abort(reason: unknown): void {

@@ -16,11 +16,12 @@ import {
   encodeEndFrame,
   encodeFrameHeader,
   encodeTextFrame,
+  FRAME_CHARS,
 } from '../common/frames.js';
 
 const RESOLVED = Promise.resolve();
-/** Flush a batch at once beyond this many characters (large messages: a few per frame). */
-const FLUSH_CHARS = 256 * 1024;
+/** sendMany encodes at most this many values with one JSON.stringify. */
+const MAX_CHUNK = 1024;
 
 /** The JSON of `values[from..to)` without the array's brackets: one stringify for all of them. */
 function encodeList(values: readonly unknown[], from: number, to: number): string {
@@ -33,6 +34,9 @@ class OutEdge {
   limit = 0;
   /** The receiver's taken count carried by the last window. */
   knownTaken = 0;
+  /** Characters of message JSON sent, and the receiver's limit for them (frames.ts). */
+  sentChars = 0;
+  charLimit = 0;
   /** The receiver is gone (finished or failed): further values to it are dropped. */
   dropped = false;
   /** `sent` when the node last asked an input for more (its earlier inputs are done). */
@@ -63,8 +67,10 @@ class OutEdge {
       if (kind !== FRAME_WINDOW) return;
       const limit = payload.readDoubleBE(0);
       this.knownTaken = payload.readDoubleBE(8);
-      if (limit > this.limit) {
-        this.limit = limit;
+      const charLimit = payload.readDoubleBE(16);
+      if (limit > this.limit || charLimit > this.charLimit) {
+        this.limit = Math.max(limit, this.limit);
+        this.charLimit = Math.max(charLimit, this.charLimit);
         this.wake();
       }
     });
@@ -82,13 +88,14 @@ class OutEdge {
     return this.waiter !== undefined;
   }
 
+  /** Room for one more message: below both limits (a message may cross the character limit). */
   hasRoom(): boolean {
-    return this.sent < this.limit;
+    return this.sent < this.limit && this.sentChars < this.charLimit;
   }
 
   /** How many more messages the receiver's window allows. */
   room(): number {
-    return this.limit - this.sent;
+    return this.sentChars < this.charLimit ? this.limit - this.sent : 0;
   }
 
   /** `text`: the JSON of `count` messages, comma-separated (an array's text without its brackets). */
@@ -96,7 +103,9 @@ class OutEdge {
     this.parts.push(text);
     this.chars += text.length;
     this.sent += count;
-    if (this.chars >= FLUSH_CHARS) this.flush();
+    // The messages' own characters: the commas between them do not count (frames.ts).
+    this.sentChars += text.length - count + 1;
+    if (this.chars >= FRAME_CHARS) this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.flushCb);
@@ -163,6 +172,8 @@ class OutEdge {
 export class OutputPortImpl {
   private closed = false;
   tail: Promise<void> | undefined;
+  /** How many values sendMany encodes at once: adapted so that a chunk is about FRAME_CHARS. */
+  private chunk = 16;
 
   constructor(
     readonly name: string,
@@ -236,29 +247,46 @@ export class OutputPortImpl {
     return r === RESOLVED ? r : this.track(r);
   }
 
+  /** The JSON of `values[from, from + count)` (no brackets); learns the values' size for next time. */
+  private encodeChunk(values: readonly unknown[], from: number, count: number): string {
+    const text = encodeList(values, from, from + count);
+    const per = Math.max(1, text.length / count);
+    this.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(FRAME_CHARS / per)));
+    return text;
+  }
+
   private sendManyNow(values: readonly unknown[], epoch: number): Promise<void> {
     const refused = this.refusal(epoch);
     if (refused !== undefined) return Promise.reject(refused);
     const n = values.length;
     if (this.edges.length === 0 || n === 0) return RESOLVED;
-    for (const edge of this.edges) {
-      if (!edge.dropped && (edge.room() < n || edge.skip > 0)) return this.sendManyBlocked(values, epoch);
+    // Chunks of about FRAME_CHARS, each encoded once and shared by every edge (fan-out), while every
+    // edge has room for the whole chunk; from the first that does not fit, edge by edge.
+    for (let at = 0; at < n;) {
+      const count = Math.min(n - at, this.chunk);
+      for (const edge of this.edges) {
+        if (!edge.dropped && (edge.room() < count || edge.skip > 0)) {
+          return this.sendManyBlocked(values, at, epoch);
+        }
+      }
+      const text = this.encodeChunk(values, at, count);
+      for (const edge of this.edges) if (!edge.dropped) edge.push(text, count);
+      at += count;
     }
-    // Every edge has room for all: one encoding, shared by every edge (fan-out).
-    const text = encodeList(values, 0, n);
-    for (const edge of this.edges) if (!edge.dropped) edge.push(text, n);
     return RESOLVED;
   }
 
   /**
-   * Each edge takes the values in chunks as its credit allows, one after the other (as `send` does);
-   * a chunk is encoded when it goes out, which is why the values must not change until this resolves.
+   * Each edge takes the values from `from` on in chunks as its credit allows, one after the other
+   * (as `send` does); a chunk is encoded when it goes out, which is why the values must not change
+   * until this resolves.
    */
-  private async sendManyBlocked(values: readonly unknown[], epoch: number): Promise<void> {
+  private async sendManyBlocked(values: readonly unknown[], from: number, epoch: number): Promise<void> {
     for (const edge of this.edges) {
       // What a failed attempt already sent on this edge is not sent again.
-      let at = Math.min(edge.skip, values.length);
-      edge.skip -= at;
+      const skipped = Math.min(edge.skip, values.length - from);
+      edge.skip -= skipped;
+      let at = from + skipped;
       while (at < values.length && !edge.dropped) {
         const room = edge.room();
         if (room <= 0) {
@@ -267,8 +295,8 @@ export class OutputPortImpl {
           if (refused !== undefined) throw refused;
           continue;
         }
-        const end = Math.min(values.length, at + room);
-        edge.push(encodeList(values, at, end), end - at);
+        const end = Math.min(values.length, at + room, at + this.chunk);
+        edge.push(this.encodeChunk(values, at, end - at), end - at);
         at = end;
       }
     }
