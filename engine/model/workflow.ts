@@ -21,6 +21,12 @@ export interface NodePolicy {
   timeoutMs?: number;
   /** A failure of this node does not fail the run. */
   allowFail?: boolean;
+  /**
+   * The node process's memory cap in MB: V8's old-space limit, and twice that plus 256 MB for its
+   * resident memory (buffers, native modules). Default: a quarter of the machine's memory, at most
+   * 4,096.
+   */
+  memoryLimitMb?: number;
 }
 
 export interface WorkflowNode {
