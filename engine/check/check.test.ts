@@ -288,6 +288,23 @@ describe('checkWorkflow', () => {
     ]);
   });
 
+  it('refuses an edge capacity above the limit, naming the edge and the limit', () => {
+    const w = graph({ src: 'test.orders', keep: 'test.filter' }, ['e1 src.out -> keep.in']);
+    const edge = w.edges[0] as WorkflowEdge;
+    edge.capacity = 65_536;
+    expect(checkWorkflow(w, types).problems).toEqual([]);
+    edge.capacity = 1_000_000;
+    expect(checkWorkflow(w, types).problems).toEqual([
+      {
+        code: 'bad-limit',
+        severity: 'error',
+        message: 'Edge e1: capacity 1000000 is above the limit of 65,536 messages',
+        edgeId: 'e1',
+        field: 'capacity',
+      },
+    ]);
+  });
+
   it('resolves unbound variables to any', () => {
     const w = graph({ f: 'test.first', b: 'test.batch', sink: 'test.sum' }, [
       'e1 b.out -> f.in',

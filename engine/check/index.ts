@@ -9,6 +9,7 @@ import type { Workflow, WorkflowEdge } from '../model/workflow.js';
 import { formatType, isAssignable } from '../types/index.js';
 import { cyclePath, findCycles } from './cycles.js';
 import { inferTypes, resolvedPortTypes, type TypedEdge } from './inference.js';
+import { limitProblems } from './limits.js';
 import { prepareNodes, type OutputTypeOverrides, type Prepared } from './prepare.js';
 
 export interface CheckOptions {
@@ -37,6 +38,7 @@ export function checkWorkflow(
   const { typed, problems: edgeProblems } = resolveEdges(w.edges, prepared);
   problems.push(...edgeProblems);
   problems.push(...inputProblems(w.edges, prepared));
+  problems.push(...limitProblems(w));
 
   const inference = inferTypes(typed);
   problems.push(...inference.edgeProblems.values());

@@ -84,8 +84,11 @@ async function runInHost(host: HostService, run: CliRun, place: RunHistoryPlace)
   try {
     await end;
     const summary = await session.call('run:get', { runId });
-    if (!run.json && summary.endedAt)
-      run.io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s`);
+    if (!run.json && summary.endedAt) {
+      // A run that went on without an allow-fail node still says that node failed.
+      const failed = summary.failedNodes?.length ? ` (failed: ${summary.failedNodes.join(', ')})` : '';
+      run.io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s${failed}`);
+    }
     return summary.status === 'completed' ? 0 : 1;
   } finally {
     release();

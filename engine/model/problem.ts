@@ -14,6 +14,7 @@ export type ProblemCode =
   | 'unconnected-input'
   | 'too-many-edges' // a single-edge input with several edges
   | 'bad-param'
+  | 'bad-limit' // an edge capacity or a node policy value out of its range
   | 'cycle';
 
 export interface Problem {

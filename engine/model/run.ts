@@ -53,8 +53,20 @@ export interface RunSummary {
   status: RunStatus;
   startedAt: number;
   endedAt?: number;
-  nodes: Record<string, { status: NodeStatus; startedAt?: number; endedAt?: number; error?: ErrorInfo }>;
+  nodes: Record<
+    string,
+    {
+      status: NodeStatus;
+      startedAt?: number;
+      endedAt?: number;
+      error?: ErrorInfo;
+      /** The attempt the node ended in (1 unless it was retried). */
+      attempt?: number;
+    }
+  >;
   error?: ErrorInfo;
+  /** Nodes that failed, also in a run that went on without them (`policy.allowFail`). */
+  failedNodes?: string[];
 }
 
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'completed'];

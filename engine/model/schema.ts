@@ -16,6 +16,7 @@ const policy = z.strictObject({
   retryBackoffMs: z.number().min(0).optional(),
   timeoutMs: z.number().positive().optional(),
   allowFail: z.boolean().optional(),
+  memoryLimitMb: z.number().int().min(32).optional(),
 });
 
 const node = z.strictObject({

@@ -21,6 +21,12 @@ export interface NodePolicy {
   timeoutMs?: number;
   /** A failure of this node does not fail the run. */
   allowFail?: boolean;
+  /**
+   * The node process's memory cap in MB: V8's old-space limit, and twice that plus 256 MB for its
+   * resident memory (buffers, native modules). Default: a quarter of the machine's memory, at most
+   * 4,096.
+   */
+  memoryLimitMb?: number;
 }
 
 export interface WorkflowNode {
@@ -39,9 +45,15 @@ export interface WorkflowEdge {
   sourcePort: string;
   target: string;
   targetPort: string;
-  /** Channel capacity in messages; the runtime default when absent. */
+  /** Channel capacity in messages (1 … MAX_EDGE_CAPACITY); the runtime default when absent. */
   capacity?: number;
 }
+
+/**
+ * The largest `capacity` an edge may have. Channels are bounded in size as well (the runtime's
+ * CHANNEL_CHARS), but each message in flight costs its own memory: a million would be a leak.
+ */
+export const MAX_EDGE_CAPACITY = 65_536;
 
 /** A sticky note on the canvas; not executed. */
 export interface WorkflowNote {

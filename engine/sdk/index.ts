@@ -41,6 +41,12 @@ export interface InputPort<T = unknown> extends AsyncIterable<T> {
 export interface BatchOptions {
   /** Largest batch to yield (default: everything buffered). */
   max?: number;
+  /**
+   * The node keeps what it reads until it returns (it collects, sorts, aggregates): the values stay
+   * held for a retry until `run` returns, as with `all()`, instead of being done once the node asks
+   * for the next batch (docs/runtime.md "Retries").
+   */
+  keep?: boolean;
 }
 
 /** An output port. `send` resolves once every downstream channel has room (back-pressure). */

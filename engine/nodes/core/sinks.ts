@@ -5,12 +5,17 @@ import path from 'node:path';
 import { defineNode } from '../../sdk/index.js';
 import type { NodeContext } from '../../sdk/index.js';
 
-async function drain(ctx: NodeContext<unknown>, each: (x: unknown, n: number) => void): Promise<number> {
+/** `keep`: the node keeps every value until it returns, so a retry must get them all again. */
+async function drain(
+  ctx: NodeContext<unknown>,
+  keep: boolean,
+  each: (x: unknown, n: number) => void,
+): Promise<number> {
   const input = ctx.inputs.in;
   let n = 0;
   if (!input) return n;
   let reported = 0;
-  for await (const batch of input.batches()) {
+  for await (const batch of input.batches({ keep })) {
     for (const x of batch) each(x, n++);
     if (n - reported >= 1024) ctx.progress({ done: (reported = n) });
   }
@@ -38,7 +43,7 @@ export const collect = defineNode<{ file: string; log: boolean }>({
   ],
   async run(ctx) {
     const values: unknown[] = [];
-    const n = await drain(ctx, (x) => values.push(x));
+    const n = await drain(ctx, true, (x) => values.push(x));
     const file = path.join(ctx.runDir, path.basename(ctx.params.file || `${ctx.nodeId}.json`));
     await writeFile(file, JSON.stringify(values));
     if (ctx.params.log) ctx.log.info(`collected ${n} values into ${file}`);
@@ -54,7 +59,7 @@ export const log = defineNode<{ maxLines: number }>({
   outputs: [],
   params: [{ key: 'maxLines', kind: 'number', label: 'Max lines', min: 0, integer: true, default: 1000 }],
   async run(ctx) {
-    const n = await drain(ctx, (x, i) => {
+    const n = await drain(ctx, false, (x, i) => {
       if (i < ctx.params.maxLines) ctx.log.info(typeof x === 'string' ? x : JSON.stringify(x));
     });
     ctx.log.info(`${n} values`);

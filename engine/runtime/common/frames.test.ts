@@ -14,7 +14,9 @@ function decodeAll(chunks: Buffer[]): Array<[number, string | number[]]> {
   const d = new FrameDecoder((kind, payload) => {
     out.push([
       kind,
-      kind === FRAME_WINDOW ? [payload.readDoubleBE(0), payload.readDoubleBE(8)] : payload.toString('utf8'),
+      kind === FRAME_WINDOW
+        ? [payload.readDoubleBE(0), payload.readDoubleBE(8), payload.readDoubleBE(16)]
+        : payload.toString('utf8'),
     ]);
   });
   for (const c of chunks) d.push(c);
@@ -24,13 +26,13 @@ function decodeAll(chunks: Buffer[]): Array<[number, string | number[]]> {
 describe('frames', () => {
   const frames = [
     encodeTextFrame(FRAME_DATA, '[1,"é",{"a":2}]'),
-    encodeWindowFrame(1024, 512),
+    encodeWindowFrame(1024, 512, 4096),
     encodeEndFrame(),
     encodeTextFrame(FRAME_DATA, JSON.stringify(['x'.repeat(70_000)])),
   ];
   const expected = [
     [FRAME_DATA, '[1,"é",{"a":2}]'],
-    [FRAME_WINDOW, [1024, 512]],
+    [FRAME_WINDOW, [1024, 512, 4096]],
     [FRAME_END, ''],
     [FRAME_DATA, JSON.stringify(['x'.repeat(70_000)])],
   ];

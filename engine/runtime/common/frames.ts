@@ -1,9 +1,12 @@
 // The data-channel wire format between node processes: length-prefixed frames over a Unix socket.
 //   [u32 BE length of the rest][u8 kind][payload]
-// DATA carries a JSON array of messages (one frame = one batch). WINDOW carries two float64: the
-// limit (the receiver's count of messages its node has TAKEN, plus the edge's capacity) and that
-// taken count. The sender may send while `sent < limit` (credit-based back-pressure, like GenStage
-// demand); the taken count lets it report `sent` and `received` as one consistent pair.
+// DATA carries a JSON array of messages (one frame = one batch). WINDOW carries three float64: the
+// limit (the receiver's count of messages its node has TAKEN, plus the edge's capacity), that taken
+// count, and a limit in characters of message JSON (the characters taken plus CHANNEL_CHARS). The
+// sender may send while `sent < limit` and `sentChars < charLimit` (credit-based back-pressure, like
+// GenStage demand, bounded in messages and in size); the taken count lets it report `sent` and
+// `received` as one consistent pair. Characters are those of each message's own JSON (a frame's
+// text minus its brackets and commas), so both ends count the same whatever the framing.
 
 export const FRAME_HELLO = 1; // sender → receiver: utf8 edge id, first frame on a connection
 export const FRAME_DATA = 2; // sender → receiver: utf8 JSON array of messages
@@ -36,12 +39,23 @@ export function encodeEndFrame(): Buffer {
   return buf;
 }
 
-export function encodeWindowFrame(limit: number, taken: number): Buffer {
-  const buf = Buffer.allocUnsafe(HEADER + 16);
-  buf.writeUInt32BE(17, 0);
+/**
+ * Characters of message JSON an edge may have in flight (sent, not yet taken by the receiving node),
+ * whatever its capacity in messages: 16 Mi (32 MiB of UTF-16 text at most). A single message larger
+ * than that still goes, alone.
+ */
+export const CHANNEL_CHARS = 16 * 1024 * 1024;
+
+/** A batch is cut into frames of about this many characters: never one giant string. */
+export const FRAME_CHARS = 256 * 1024;
+
+export function encodeWindowFrame(limit: number, taken: number, charLimit: number): Buffer {
+  const buf = Buffer.allocUnsafe(HEADER + 24);
+  buf.writeUInt32BE(25, 0);
   buf[4] = FRAME_WINDOW;
   buf.writeDoubleBE(limit, HEADER);
   buf.writeDoubleBE(taken, HEADER + 8);
+  buf.writeDoubleBE(charLimit, HEADER + 16);
   return buf;
 }
 

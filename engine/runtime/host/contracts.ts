@@ -12,8 +12,13 @@ export interface WorkerProcess {
   /** Structured-clone/JSON message to the worker (the control channel, not the data channel). */
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
-  /** `code` null and `signal` set when killed. */
+  /** `code` null and `signal` set when killed; after the process's output has been read. */
   onExit(listener: (code: number | null, signal: string | null) => void): void;
+  /**
+   * Optional: what the process writes to stdout and stderr (V8's fatal errors, native modules), for
+   * the run's events. Without a listener it goes to the host's stderr.
+   */
+  onOutput?(listener: (text: string) => void): void;
   kill(signal?: NodeJS.Signals): void;
   /** Optional: let the host process exit while this (idle, pooled) worker lives. */
   unref?(): void;

@@ -2,19 +2,22 @@
 // turned into RunEvents, the failure policy, and stop, pause and resume. startRun (runController.ts)
 // checks the workflow and creates it.
 
-import type { EdgeCount, ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
+import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
 import type { Workflow, WorkflowNode } from '../../model/workflow.js';
-import { applyParamDefaults } from '../../model/params.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
 import type { Launcher, RunHandle, StartRunOptions, WorkerProcess } from './contracts.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
+import { EdgeCounts } from './edgeCounts.js';
+import { buildSummary } from './runSummary.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
-import { launchWorker, type WorkerPool } from './workerPool.js';
+import { launchNodeProcess, type WorkerPool } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
+import { buildAssignment } from './nodeAssignment.js';
+import { MemoryWatch, defaultMemoryLimitMb, describeExit, type MemoryWatched } from './memoryLimit.js';
 
 /** Channel capacity (messages) of an edge without its own `capacity`. */
 export const DEFAULT_CAPACITY = 512;
@@ -28,7 +31,6 @@ export interface RunOptions extends StartRunOptions {
 
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
-const COUNTS_TICK_MS = 50;
 
 interface NodeSlot {
   node: WorkflowNode;
@@ -43,15 +45,19 @@ interface NodeSlot {
   exited: boolean;
   /** Listening for its inputs, or failed before that. */
   ready: boolean;
+  memoryLimitMb: number;
+  /** The end of what its process wrote (stdout, stderr). */
+  output: string;
+  /** Resident memory when the memory watch killed it. */
+  rssMb?: number;
   exitWaiters: Array<() => void>;
 }
 
 export class Run {
   private readonly log: RunEventLog;
   private readonly slots = new Map<string, NodeSlot>();
-  private readonly edgeCounts = new Map<string, EdgeCount>();
-  private readonly dirtyEdges = new Set<string>();
-  private countsTimer: NodeJS.Timeout | undefined;
+  private readonly edgeCounts: EdgeCounts;
+  private readonly memoryWatch = new MemoryWatch(() => this.watchedMemory());
   private status: RunStatus = 'ready';
   private error: ErrorInfo | undefined;
   private readonly startedAt = Date.now();
@@ -73,6 +79,7 @@ export class Run {
     private readonly shared: ReadonlyMap<string, unknown>,
   ) {
     this.log = new RunEventLog(runId);
+    const defaultMemory = options.pool?.memoryLimitMb ?? defaultMemoryLimitMb();
     for (const node of workflow.nodes) {
       const registered = options.registry.get(node.type) as RegisteredNode;
       this.slots.set(node.id, {
@@ -85,10 +92,14 @@ export class Run {
         exited: false,
         ready: false,
         exitWaiters: [],
+        memoryLimitMb: node.policy?.memoryLimitMb ?? defaultMemory,
+        output: '',
       });
     }
-    for (const e of workflow.edges)
-      this.edgeCounts.set(e.id, { edgeId: e.id, sent: 0, received: 0, full: false });
+    this.edgeCounts = new EdgeCounts(
+      workflow.edges.map((e) => e.id),
+      (counts) => this.log.emit({ kind: 'edge-counts', counts }),
+    );
   }
 
   handle(): RunHandle {
@@ -123,39 +134,35 @@ export class Run {
     const launcher = this.options.launcher ?? createChildLauncher();
     // Launch everything first (forks proceed in parallel), then assign.
     for (const slot of this.slots.values()) {
-      const preload = slot.registered.definition.preload ?? [];
-      slot.proc = this.options.pool
-        ? this.options.pool.acquire(preload)
-        : launchWorker(launcher, entry, preload);
+      slot.proc = launchNodeProcess({
+        launcher,
+        entry,
+        preload: slot.registered.definition.preload ?? [],
+        memoryLimitMb: slot.memoryLimitMb,
+        ...(this.options.pool ? { pool: this.options.pool } : {}),
+      });
       const proc = slot.proc;
       proc.onMessage((m) => this.onWorkerMessage(slot, m));
       proc.onExit((code, signal) => this.onWorkerExit(slot, code, signal));
+      proc.onOutput?.((text) => this.onWorkerOutput(slot, text));
     }
+    this.memoryWatch.start();
     for (const slot of this.slots.values())
       this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
   }
 
   private assignment(slot: NodeSlot): NodeAssignment {
-    const { node, registered } = slot;
-    const def = registered.definition;
-    return {
+    return buildAssignment({
       runId: this.runId,
-      nodeId: node.id,
-      type: node.type,
-      ...(registered.modulePath ? { modulePath: registered.modulePath } : {}),
-      params: applyParamDefaults(def, node.params),
-      types: this.portTypes[node.id] ?? { inputs: {}, outputs: {} },
-      inputs: this.workflow.edges
-        .filter((e) => e.target === node.id)
-        .map((e) => ({ edgeId: e.id, port: e.targetPort, capacity: e.capacity ?? DEFAULT_CAPACITY })),
-      outputs: this.workflow.edges
-        .filter((e) => e.source === node.id)
-        .map((e) => ({ edgeId: e.id, port: e.sourcePort })),
       runDir: this.runDir,
       baseDir: this.options.baseDir,
-      policy: node.policy ?? {},
-      ...(this.shared.has(node.id) ? { inferred: this.shared.get(node.id) } : {}),
-    };
+      workflow: this.workflow,
+      node: slot.node,
+      registered: slot.registered,
+      portTypes: this.portTypes,
+      shared: this.shared,
+      defaultCapacity: DEFAULT_CAPACITY,
+    });
   }
 
   private send(slot: NodeSlot, m: HostToWorker): void {
@@ -189,15 +196,7 @@ export class Run {
         return;
       }
       case 'counts':
-        for (const r of m.edges) {
-          const c = this.edgeCounts.get(r.edgeId);
-          if (!c) continue;
-          if (r.sent !== undefined) c.sent = Math.max(c.sent, r.sent);
-          if (r.received !== undefined) c.received = Math.max(c.received, r.received);
-          if (r.full !== undefined) c.full = r.full;
-          this.dirtyEdges.add(r.edgeId);
-        }
-        this.countsTimer ??= setTimeout(() => this.flushCounts(), COUNTS_TICK_MS);
+        this.edgeCounts.merge(m.edges);
         return;
       case 'ready':
         return;
@@ -223,15 +222,6 @@ export class Run {
     }
   }
 
-  private flushCounts(): void {
-    if (this.countsTimer) clearTimeout(this.countsTimer);
-    this.countsTimer = undefined;
-    if (this.dirtyEdges.size === 0) return;
-    const counts = [...this.dirtyEdges].map((id) => ({ ...(this.edgeCounts.get(id) as EdgeCount) }));
-    this.dirtyEdges.clear();
-    this.log.emit({ kind: 'edge-counts', counts });
-  }
-
   private onNodeStatus(
     slot: NodeSlot,
     status: Exclude<NodeStatus, 'pending'>,
@@ -252,7 +242,7 @@ export class Run {
       });
       return;
     }
-    this.flushCounts();
+    this.edgeCounts.flush();
     slot.status = status;
     slot.endedAt = Date.now();
     if (error) slot.error = error;
@@ -295,10 +285,38 @@ export class Run {
       this.onNodeStatus(slot, 'cancelled', slot.attempt);
       return;
     }
-    const how = signal ? `was killed by signal ${signal}` : `exited with code ${code}`;
-    this.onNodeStatus(slot, 'failed', slot.attempt, {
-      message: `${this.describe(slot)}: its process ${how}`,
+    const how = describeExit({
+      code,
+      signal,
+      limitMb: slot.memoryLimitMb,
+      output: slot.output,
+      ...(slot.rssMb !== undefined ? { rssMb: slot.rssMb } : {}),
     });
+    this.onNodeStatus(slot, 'failed', slot.attempt, { message: `${this.describe(slot)}: ${how}` });
+  }
+
+  /** A node process's own output (V8's fatal errors, native modules): the run's log, not our stderr. */
+  private onWorkerOutput(slot: NodeSlot, text: string): void {
+    slot.output = (slot.output + text).slice(-8192);
+    for (const line of text.split('\n')) {
+      if (line.trim() !== '')
+        this.log.emit({ kind: 'log', nodeId: slot.node.id, level: 'error', message: line });
+    }
+  }
+
+  private *watchedMemory(): Iterable<MemoryWatched> {
+    for (const slot of this.slots.values()) {
+      if (!slot.proc || slot.exited || isTerminalNodeStatus(slot.status)) continue;
+      yield {
+        pid: slot.proc.pid,
+        limitMb: slot.memoryLimitMb,
+        over: (rssMb) => {
+          if (slot.rssMb !== undefined) return;
+          slot.rssMb = rssMb;
+          slot.proc?.kill('SIGKILL');
+        },
+      };
+    }
   }
 
   private checkAllDone(): void {
@@ -313,9 +331,10 @@ export class Run {
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
       await this.waitForExits();
+      this.memoryWatch.stop();
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);
-      this.flushCounts();
+      this.edgeCounts.flush();
       this.endedAt = Date.now();
       this.setStatus(final);
       // Persisting the run is the host's job (engine/store/runStore.ts), not the runtime's.
@@ -364,24 +383,15 @@ export class Run {
   }
 
   summary(): RunSummary {
-    const nodes: RunSummary['nodes'] = {};
-    for (const s of this.slots.values()) {
-      nodes[s.node.id] = {
-        status: s.status,
-        ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
-        ...(s.endedAt !== undefined ? { endedAt: s.endedAt } : {}),
-        ...(s.error ? { error: s.error } : {}),
-      };
-    }
-    return {
+    return buildSummary({
       runId: this.runId,
       workflowName: this.workflow.name,
       ...(this.options.workflowPath ? { workflowPath: this.options.workflowPath } : {}),
       status: this.status,
       startedAt: this.startedAt,
       ...(this.endedAt !== undefined ? { endedAt: this.endedAt } : {}),
-      nodes,
       ...(this.error ? { error: this.error } : {}),
-    };
+      nodes: [...this.slots.values()].map((s) => ({ id: s.node.id, ...s })),
+    });
   }
 }

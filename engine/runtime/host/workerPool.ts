@@ -6,6 +6,7 @@
 import os from 'node:os';
 import type { Launcher, WorkerProcess } from './contracts.js';
 import { isWorkerMessage, type HostToWorker } from '../common/protocol.js';
+import { defaultMemoryLimitMb, memoryExecArgv } from './memoryLimit.js';
 
 /**
  * Starts a worker process and asks it to import `preload`, if any. With `prepare` (pooled workers,
@@ -17,8 +18,9 @@ export function launchWorker(
   entry: string,
   preload: readonly string[],
   prepare = false,
+  execArgv: string[] = [],
 ): WorkerProcess {
-  const proc = launcher.launch({ entry });
+  const proc = launcher.launch({ entry, execArgv });
   if (preload.length > 0 || prepare)
     proc.send({
       type: 'preload',
@@ -26,6 +28,18 @@ export function launchWorker(
       ...(prepare ? { prepare } : {}),
     } satisfies HostToWorker);
   return proc;
+}
+
+/** A worker for one node: from the pool when it has the node's memory cap, else a new process. */
+export function launchNodeProcess(o: {
+  launcher: Launcher;
+  entry: string;
+  preload: readonly string[];
+  memoryLimitMb: number;
+  pool?: WorkerPool;
+}): WorkerProcess {
+  if (o.pool && o.pool.memoryLimitMb === o.memoryLimitMb) return o.pool.acquire(o.preload);
+  return launchWorker(o.launcher, o.entry, o.preload, false, memoryExecArgv(o.memoryLimitMb));
 }
 
 export interface WorkerPoolOptions {
@@ -36,6 +50,8 @@ export interface WorkerPoolOptions {
   size?: number;
   /** Wait before refilling after workers are taken, so refills do not slow the run starting. */
   refillDelayMs?: number;
+  /** The memory cap of pooled workers (defaultMemoryLimitMb()); nodes with another one get their own. */
+  memoryLimitMb?: number;
 }
 
 interface Idle {
@@ -51,8 +67,11 @@ export class WorkerPool {
   private readonly refillTimers = new Map<string, NodeJS.Timeout>();
   private disposed = false;
 
+  readonly memoryLimitMb: number;
+
   constructor(private readonly options: WorkerPoolOptions) {
     this.size = options.size ?? Math.max(2, os.availableParallelism());
+    this.memoryLimitMb = options.memoryLimitMb ?? defaultMemoryLimitMb();
   }
 
   get entry(): string {
@@ -90,7 +109,11 @@ export class WorkerPool {
       taken.ref?.();
       return taken;
     }
-    return launchWorker(this.options.launcher, this.options.entry, preload);
+    return launchWorker(this.options.launcher, this.options.entry, preload, false, this.execArgv());
+  }
+
+  private execArgv(): string[] {
+    return memoryExecArgv(this.memoryLimitMb);
   }
 
   /** Kills every idle worker; later acquires still work but nothing is pre-started any more. */
@@ -108,7 +131,7 @@ export class WorkerPool {
   }
 
   private startIdle(preload: readonly string[]): Idle {
-    const proc = launchWorker(this.options.launcher, this.options.entry, preload, true);
+    const proc = launchWorker(this.options.launcher, this.options.entry, preload, true, this.execArgv());
     proc.unref?.();
     const idle: Idle = { proc, exited: false, ready: false };
     proc.onMessage((m) => {

@@ -1,6 +1,8 @@
 // Runs a node's `run` under its policy: retries with exponential backoff, a timeout per attempt,
-// and cancellation. Inputs and outputs persist across attempts: a retry continues the streams where
-// the failed attempt left them (values it already took are not delivered again).
+// and cancellation. Inputs and outputs persist across attempts. When an attempt ends, `endAttempt`
+// fences it (its later reads and sends are refused); before a retry, `rewind` hands the retry again
+// what the failed attempt took and had not finished with, and skips what it already sent
+// (docs/runtime.md "Retries").
 
 import type { NodeContext, NodeDefinition } from '../../sdk/index.js';
 import type { NodePolicy } from '../../model/workflow.js';
@@ -17,6 +19,12 @@ export interface RunPolicyOptions {
   stopSignal: AbortSignal;
   context(attempt: number, signal: AbortSignal): NodeContext;
   onStatus(status: AttemptStatus, attempt: number, error?: ErrorInfo): void;
+  /** The attempt is over (whatever its code still does): refuse its reads and sends from now on. */
+  endAttempt(attempt: number): void;
+  /** A retry is about to start. */
+  rewind(): void;
+  /** Ends an attempt past its timeout even when its code does not yield (watchdog.ts). */
+  watchdog?: { arm(attempt: number, ms: number): void; disarm(attempt: number): void };
 }
 
 export type FinalStatus = TerminalNodeStatus;
@@ -28,11 +36,13 @@ export async function runWithPolicy(
   const backoff = Math.max(0, o.policy.retryBackoffMs ?? 200);
   for (let attempt = 1; ; attempt++) {
     if (o.stopSignal.aborted) return { status: 'cancelled' };
+    if (attempt > 1) o.rewind();
     o.onStatus('running', attempt);
     try {
       await runAttempt(o, attempt);
       return { status: 'completed' };
     } catch (err) {
+      o.endAttempt(attempt);
       if (o.stopSignal.aborted) return { status: 'cancelled' };
       const error = toErrorInfo(err);
       if (attempt > retries) return { status: 'failed', error };
@@ -57,6 +67,8 @@ async function runAttempt(o: RunPolicyOptions, attempt: number): Promise<void> {
     cleanups.push(() => o.stopSignal.removeEventListener('abort', onStop));
     const ms = o.policy.timeoutMs;
     if (ms !== undefined && ms > 0) {
+      o.watchdog?.arm(attempt, ms);
+      cleanups.push(() => o.watchdog?.disarm(attempt));
       const timer = setTimeout(() => {
         const e = new Error(`Node "${o.nodeId}" (${o.definition.type}) timed out after ${ms} ms`);
         controller.abort(e);

@@ -7,7 +7,6 @@
 // change until its promise resolves).
 
 import net from 'node:net';
-import type { OutputPort } from '../../sdk/index.js';
 import type { EdgeCountReport, OutputEdgeAssignment } from '../common/protocol.js';
 import {
   FRAME_DATA,
@@ -17,11 +16,12 @@ import {
   encodeEndFrame,
   encodeFrameHeader,
   encodeTextFrame,
+  FRAME_CHARS,
 } from '../common/frames.js';
 
 const RESOLVED = Promise.resolve();
-/** Flush a batch at once beyond this many characters (large messages: a few per frame). */
-const FLUSH_CHARS = 256 * 1024;
+/** sendMany encodes at most this many values with one JSON.stringify. */
+const MAX_CHUNK = 1024;
 
 /** The JSON of `values[from..to)` without the array's brackets: one stringify for all of them. */
 function encodeList(values: readonly unknown[], from: number, to: number): string {
@@ -34,8 +34,15 @@ class OutEdge {
   limit = 0;
   /** The receiver's taken count carried by the last window. */
   knownTaken = 0;
+  /** Characters of message JSON sent, and the receiver's limit for them (frames.ts). */
+  sentChars = 0;
+  charLimit = 0;
   /** The receiver is gone (finished or failed): further values to it are dropped. */
   dropped = false;
+  /** `sent` when the node last asked an input for more (its earlier inputs are done). */
+  mark = 0;
+  /** A retry's first values on this edge that the failed attempt already sent: not sent again. */
+  skip = 0;
   ended = false;
   private parts: string[] = [];
   private chars = 0;
@@ -60,8 +67,10 @@ class OutEdge {
       if (kind !== FRAME_WINDOW) return;
       const limit = payload.readDoubleBE(0);
       this.knownTaken = payload.readDoubleBE(8);
-      if (limit > this.limit) {
-        this.limit = limit;
+      const charLimit = payload.readDoubleBE(16);
+      if (limit > this.limit || charLimit > this.charLimit) {
+        this.limit = Math.max(limit, this.limit);
+        this.charLimit = Math.max(charLimit, this.charLimit);
         this.wake();
       }
     });
@@ -79,13 +88,14 @@ class OutEdge {
     return this.waiter !== undefined;
   }
 
+  /** Room for one more message: below both limits (a message may cross the character limit). */
   hasRoom(): boolean {
-    return this.sent < this.limit;
+    return this.sent < this.limit && this.sentChars < this.charLimit;
   }
 
   /** How many more messages the receiver's window allows. */
   room(): number {
-    return this.limit - this.sent;
+    return this.sentChars < this.charLimit ? this.limit - this.sent : 0;
   }
 
   /** `text`: the JSON of `count` messages, comma-separated (an array's text without its brackets). */
@@ -93,7 +103,9 @@ class OutEdge {
     this.parts.push(text);
     this.chars += text.length;
     this.sent += count;
-    if (this.chars >= FLUSH_CHARS) this.flush();
+    // The messages' own characters: the commas between them do not count (frames.ts).
+    this.sentChars += text.length - count + 1;
+    if (this.chars >= FRAME_CHARS) this.flush();
     else if (!this.scheduled) {
       this.scheduled = true;
       setImmediate(this.flushCb);
@@ -156,9 +168,12 @@ class OutEdge {
   }
 }
 
-class OutputPortImpl implements OutputPort {
+/** One output port. Every send carries the attempt (`epoch`) it comes from (see InputPortImpl). */
+export class OutputPortImpl {
   private closed = false;
-  private tail: Promise<void> | undefined;
+  tail: Promise<void> | undefined;
+  /** How many values sendMany encodes at once: adapted so that a chunk is about FRAME_CHARS. */
+  private chunk = 16;
 
   constructor(
     readonly name: string,
@@ -170,9 +185,9 @@ class OutputPortImpl implements OutputPort {
     return this.edges.length;
   }
 
-  send(value: unknown): Promise<void> {
-    if (this.tail) return this.track(this.tail.then(() => this.sendNow(value)));
-    const r = this.sendNow(value);
+  send(value: unknown, epoch: number): Promise<void> {
+    if (this.tail) return this.track(this.tail.then(() => this.sendNow(value, epoch)));
+    const r = this.sendNow(value, epoch);
     return r === RESOLVED ? r : this.track(r);
   }
 
@@ -185,30 +200,41 @@ class OutputPortImpl implements OutputPort {
     return p;
   }
 
-  private sendNow(value: unknown): Promise<void> {
-    if (this.closed) {
-      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
-    }
-    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+  /** Why a send is refused now: the port is closed, the run stopped, or the attempt ended. */
+  private refusal(epoch: number): unknown {
+    if (this.closed) return new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`);
+    if (this.hub.abortReason !== undefined) return this.hub.abortReason;
+    if (epoch !== this.hub.epoch) return this.hub.fence;
+    return undefined;
+  }
+
+  private sendNow(value: unknown, epoch: number): Promise<void> {
+    const refused = this.refusal(epoch);
+    if (refused !== undefined) return Promise.reject(refused);
     if (this.edges.length === 0) return RESOLVED;
     const text = JSON.stringify(value) ?? 'null';
     let blocked: OutEdge[] | undefined;
     for (const edge of this.edges) {
       if (edge.dropped) continue;
-      if (edge.hasRoom()) edge.push(text);
+      if (edge.skip > 0) edge.skip--;
+      else if (edge.hasRoom()) edge.push(text);
       else (blocked ??= []).push(edge);
     }
-    return blocked ? this.sendBlocked(blocked, text) : RESOLVED;
+    return blocked ? this.sendBlocked(blocked, text, epoch) : RESOLVED;
   }
 
-  private async sendBlocked(blocked: OutEdge[], text: string): Promise<void> {
+  private async sendBlocked(blocked: OutEdge[], text: string, epoch: number): Promise<void> {
     for (const edge of blocked) {
-      while (!edge.dropped && !edge.hasRoom()) await edge.waitForRoom();
+      while (!edge.dropped && !edge.hasRoom()) {
+        await edge.waitForRoom();
+        const refused = this.refusal(epoch);
+        if (refused !== undefined) throw refused;
+      }
       if (!edge.dropped) edge.push(text);
     }
   }
 
-  sendMany(values: readonly unknown[]): Promise<void> {
+  sendMany(values: readonly unknown[], epoch: number): Promise<void> {
     if (!Array.isArray(values)) {
       return Promise.reject(
         new TypeError(
@@ -216,42 +242,61 @@ class OutputPortImpl implements OutputPort {
         ),
       );
     }
-    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values)));
-    const r = this.sendManyNow(values);
+    if (this.tail) return this.track(this.tail.then(() => this.sendManyNow(values, epoch)));
+    const r = this.sendManyNow(values, epoch);
     return r === RESOLVED ? r : this.track(r);
   }
 
-  private sendManyNow(values: readonly unknown[]): Promise<void> {
-    if (this.closed) {
-      return Promise.reject(new Error(`Node "${this.hub.nodeId}": output "${this.name}" is closed`));
-    }
-    if (this.hub.abortReason !== undefined) return Promise.reject(this.hub.abortReason);
+  /** The JSON of `values[from, from + count)` (no brackets); learns the values' size for next time. */
+  private encodeChunk(values: readonly unknown[], from: number, count: number): string {
+    const text = encodeList(values, from, from + count);
+    const per = Math.max(1, text.length / count);
+    this.chunk = Math.max(1, Math.min(MAX_CHUNK, Math.floor(FRAME_CHARS / per)));
+    return text;
+  }
+
+  private sendManyNow(values: readonly unknown[], epoch: number): Promise<void> {
+    const refused = this.refusal(epoch);
+    if (refused !== undefined) return Promise.reject(refused);
     const n = values.length;
     if (this.edges.length === 0 || n === 0) return RESOLVED;
-    for (const edge of this.edges) {
-      if (!edge.dropped && edge.room() < n) return this.sendManyBlocked(values);
+    // Chunks of about FRAME_CHARS, each encoded once and shared by every edge (fan-out), while every
+    // edge has room for the whole chunk; from the first that does not fit, edge by edge.
+    for (let at = 0; at < n;) {
+      const count = Math.min(n - at, this.chunk);
+      for (const edge of this.edges) {
+        if (!edge.dropped && (edge.room() < count || edge.skip > 0)) {
+          return this.sendManyBlocked(values, at, epoch);
+        }
+      }
+      const text = this.encodeChunk(values, at, count);
+      for (const edge of this.edges) if (!edge.dropped) edge.push(text, count);
+      at += count;
     }
-    // Every edge has room for all: one encoding, shared by every edge (fan-out).
-    const text = encodeList(values, 0, n);
-    for (const edge of this.edges) if (!edge.dropped) edge.push(text, n);
     return RESOLVED;
   }
 
   /**
-   * Each edge takes the values in chunks as its credit allows, one after the other (as `send` does);
-   * a chunk is encoded when it goes out, which is why the values must not change until this resolves.
+   * Each edge takes the values from `from` on in chunks as its credit allows, one after the other
+   * (as `send` does); a chunk is encoded when it goes out, which is why the values must not change
+   * until this resolves.
    */
-  private async sendManyBlocked(values: readonly unknown[]): Promise<void> {
+  private async sendManyBlocked(values: readonly unknown[], from: number, epoch: number): Promise<void> {
     for (const edge of this.edges) {
-      let at = 0;
+      // What a failed attempt already sent on this edge is not sent again.
+      const skipped = Math.min(edge.skip, values.length - from);
+      edge.skip -= skipped;
+      let at = from + skipped;
       while (at < values.length && !edge.dropped) {
         const room = edge.room();
         if (room <= 0) {
           await edge.waitForRoom();
+          const refused = this.refusal(epoch);
+          if (refused !== undefined) throw refused;
           continue;
         }
-        const end = Math.min(values.length, at + room);
-        edge.push(encodeList(values, at, end), end - at);
+        const end = Math.min(values.length, at + room, at + this.chunk);
+        edge.push(this.encodeChunk(values, at, end - at), end - at);
         at = end;
       }
     }
@@ -268,6 +313,9 @@ class OutputPortImpl implements OutputPort {
 export class OutputHub {
   readonly ports = new Map<string, OutputPortImpl>();
   abortReason: unknown = undefined;
+  /** The current attempt: sends of another one are refused with `fence`. */
+  epoch = 1;
+  fence: unknown = undefined;
   private readonly edges: OutEdge[] = [];
 
   constructor(
@@ -301,6 +349,30 @@ export class OutputHub {
   abort(reason: unknown): void {
     this.abortReason = reason;
     for (const edge of this.edges) edge.abort(reason);
+  }
+
+  /** The node asked for more input: what it sent so far belongs to finished values. */
+  mark(): void {
+    for (const edge of this.edges) {
+      edge.mark = edge.sent;
+      edge.skip = 0;
+    }
+  }
+
+  /** The attempt ended: its pending and later sends are refused with `reason`. */
+  endAttempt(reason: unknown): void {
+    this.epoch++;
+    this.fence = reason;
+    for (const port of this.ports.values()) port.tail = undefined;
+    for (const edge of this.edges) edge.abort(reason);
+  }
+
+  /**
+   * A retry starts from the failed attempt's last checkpoint: the values sent on each edge since then
+   * are skipped when the retry sends them again.
+   */
+  rewind(): void {
+    for (const edge of this.edges) edge.skip = edge.sent - edge.mark;
   }
 
   counts(): EdgeCountReport[] {

@@ -18,11 +18,18 @@ import { runWithPolicy } from './nodeRunner.js';
 import { OutputHub } from './outputs.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { WorkerReporter } from './workerReporter.js';
+import { attemptInputs, attemptOutputs } from './attemptPorts.js';
+import { Watchdog } from './watchdog.js';
 
 /** How long a stopped node may take to return before the process exits anyway. */
 const STOP_GRACE_MS = 300;
 
 const channel = connectControlChannel();
+const underElectron = (process as { parentPort?: unknown }).parentPort !== undefined;
+// Without a parent-death signal from the launcher (childLauncher.ts) a thread watches for the host's
+// death: 'disconnect' alone cannot end a process whose event loop node code blocks.
+let watchdog: Watchdog | undefined =
+  underElectron || process.env.SLUICE_PDEATHSIG === '1' ? undefined : new Watchdog(process.ppid);
 
 interface Active {
   assignment: NodeAssignment;
@@ -77,6 +84,7 @@ async function assign(a: NodeAssignment): Promise<void> {
       a.outputs,
       a.nodeId,
     );
+    inputs.onCheckpoint = () => outputs.mark();
     const reporter = new WorkerReporter(channel, () => [...outputs.counts(), ...inputs.counts()]);
     routeConsole(reporter);
     await inputs.listen();
@@ -101,8 +109,8 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
   return {
     nodeId: a.nodeId,
     params: a.params,
-    inputs: Object.fromEntries(act.inputs.ports),
-    outputs: Object.fromEntries(act.outputs.ports),
+    inputs: attemptInputs(act.inputs),
+    outputs: attemptOutputs(act.outputs),
     log: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     progress: (update) => act.reporter.setProgress(update),
     signal,
@@ -116,6 +124,7 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
 }
 
 async function run(act: Active, targets: Record<string, string>): Promise<void> {
+  if (act.assignment.policy.timeoutMs) watchdog ??= new Watchdog();
   act.outputs.connect(targets);
   act.reporter.start();
   const result = await runWithPolicy({
@@ -126,16 +135,29 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
     context: (attempt, signal) => context(act, attempt, signal),
     onStatus: (status, attempt, error) =>
       act.reporter.send({ type: 'status', status, attempt, ...(error ? { error } : {}) }),
+    endAttempt: (attempt) => {
+      const fence = new Error(`Node "${act.assignment.nodeId}": attempt ${attempt} has ended`);
+      act.inputs.endAttempt(fence);
+      act.outputs.endAttempt(fence);
+    },
+    ...(watchdog ? { watchdog } : {}),
+    rewind: () => {
+      act.inputs.rewind();
+      act.outputs.rewind();
+    },
   });
-  if (result.status === 'cancelled') {
-    act.outputs.destroy();
-    act.inputs.close();
-  } else {
-    // Completed or failed for good: downstream inputs end (the shutdown cascade; for a failed
-    // allow-fail node its consumers just see the end of the stream).
+  const endsNormally =
+    result.status === 'completed' || (result.status === 'failed' && act.assignment.policy.allowFail === true);
+  if (endsNormally) {
+    // Downstream inputs end (the shutdown cascade; for a failed allow-fail node its consumers just
+    // see the end of the stream).
     await act.outputs.closeAll().catch(() => undefined);
-    act.inputs.close();
+  } else {
+    // Failed (the run fails) or cancelled: no END, so no consumer takes the cut stream for a whole
+    // one and completes; the host stops them (cancelled).
+    act.outputs.destroy();
   }
+  act.inputs.close();
   act.reporter.stop();
   channel.send({
     type: 'status',

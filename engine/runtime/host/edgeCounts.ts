@@ -1,0 +1,46 @@
+// Edge counts as the host merges them: `sent` from the sender, `received` the greater of what the
+// receiver reports and what the sender last heard in a window, `full` when the sender waits. Changed
+// edges are emitted together at most every TICK_MS as one `edge-counts` event.
+
+import type { EdgeCount } from '../../model/run.js';
+import type { EdgeCountReport } from '../common/protocol.js';
+
+const TICK_MS = 50;
+
+export class EdgeCounts {
+  private readonly counts = new Map<string, EdgeCount>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    edgeIds: Iterable<string>,
+    private readonly emit: (counts: EdgeCount[]) => void,
+  ) {
+    for (const id of edgeIds) this.counts.set(id, { edgeId: id, sent: 0, received: 0, full: false });
+  }
+
+  merge(reports: readonly EdgeCountReport[]): void {
+    for (const r of reports) {
+      const c = this.counts.get(r.edgeId);
+      if (!c) continue;
+      if (r.sent !== undefined) c.sent = Math.max(c.sent, r.sent);
+      if (r.received !== undefined) c.received = Math.max(c.received, r.received);
+      if (r.full !== undefined) c.full = r.full;
+      this.dirty.add(r.edgeId);
+    }
+    this.timer ??= setTimeout(() => this.flush(), TICK_MS);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.dirty.size === 0) return;
+    const counts = [...this.dirty].map((id) => ({ ...(this.counts.get(id) as EdgeCount) }));
+    this.dirty.clear();
+    this.emit(counts);
+  }
+
+  get(edgeId: string): EdgeCount | undefined {
+    return this.counts.get(edgeId);
+  }
+}

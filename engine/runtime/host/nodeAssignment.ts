@@ -1,0 +1,41 @@
+// What the host tells a worker about its node: type, parameters with defaults, port types, its
+// input and output edges, folders and policy.
+
+import { applyParamDefaults } from '../../model/params.js';
+import type { Workflow, WorkflowNode } from '../../model/workflow.js';
+import type { RegisteredNode } from '../../nodes/registry.js';
+import type { NodeAssignment } from '../common/protocol.js';
+
+export interface AssignmentInput {
+  runId: string;
+  runDir: string;
+  baseDir: string;
+  workflow: Workflow;
+  node: WorkflowNode;
+  registered: RegisteredNode;
+  portTypes: Record<string, { inputs: Record<string, string>; outputs: Record<string, string> }>;
+  shared: ReadonlyMap<string, unknown>;
+  defaultCapacity: number;
+}
+
+export function buildAssignment(a: AssignmentInput): NodeAssignment {
+  const { node, registered, workflow } = a;
+  return {
+    runId: a.runId,
+    nodeId: node.id,
+    type: node.type,
+    ...(registered.modulePath ? { modulePath: registered.modulePath } : {}),
+    params: applyParamDefaults(registered.definition, node.params),
+    types: a.portTypes[node.id] ?? { inputs: {}, outputs: {} },
+    inputs: workflow.edges
+      .filter((e) => e.target === node.id)
+      .map((e) => ({ edgeId: e.id, port: e.targetPort, capacity: e.capacity ?? a.defaultCapacity })),
+    outputs: workflow.edges
+      .filter((e) => e.source === node.id)
+      .map((e) => ({ edgeId: e.id, port: e.sourcePort })),
+    runDir: a.runDir,
+    baseDir: a.baseDir,
+    policy: node.policy ?? {},
+    ...(a.shared.has(node.id) ? { inferred: a.shared.get(node.id) } : {}),
+  };
+}
