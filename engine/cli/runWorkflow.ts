@@ -87,7 +87,9 @@ async function runInHost(host: HostService, run: CliRun, place: RunHistoryPlace)
     if (!run.json && summary.endedAt) {
       // A run that went on without an allow-fail node still says that node failed.
       const failed = summary.failedNodes?.length ? ` (failed: ${summary.failedNodes.join(', ')})` : '';
-      run.io.out(`${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s${failed}`);
+      run.io.out(
+        `${summary.status} in ${((summary.endedAt - summary.startedAt) / 1000).toFixed(2)} s${failed}`,
+      );
     }
     return summary.status === 'completed' ? 0 : 1;
   } finally {
