@@ -3,15 +3,15 @@
 
 import type { HostClient } from '../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
-import { editorStore } from './store/index.js';
+import type { EditorStore } from './store/index.js';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
 /** Runs `action` now, or after the person agrees to drop unsaved changes. */
-export function confirmDiscard(action: () => void): void {
-  const store = editorStore.getState();
+export function confirmDiscard(editor: EditorStore, action: () => void): void {
+  const store = editor.getState();
   if (!store.isDirty()) {
     action();
     return;
@@ -25,8 +25,8 @@ export function confirmDiscard(action: () => void): void {
   });
 }
 
-export async function openWorkflow(host: HostClient, path: string): Promise<boolean> {
-  const store = editorStore.getState();
+export async function openWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<boolean> {
+  const store = editor.getState();
   try {
     const file = await host.call('workflow:open', { path });
     const result = store.loadDocument(file.path, file.text);
@@ -43,8 +43,8 @@ export async function openWorkflow(host: HostClient, path: string): Promise<bool
 }
 
 /** Saves to the current path, or asks for one (save as) when the document was never saved. */
-export async function saveWorkflow(host: HostClient, path?: string): Promise<boolean> {
-  const store = editorStore.getState();
+export async function saveWorkflow(host: HostClient, editor: EditorStore, path?: string): Promise<boolean> {
+  const store = editor.getState();
   const target = path ?? store.path;
   if (!target) {
     store.openDialog({ kind: 'saveAs' });
@@ -65,8 +65,8 @@ export async function saveWorkflow(host: HostClient, path?: string): Promise<boo
 }
 
 /** Merges another workflow file into this one; clashing ids are renamed. */
-export async function importWorkflow(host: HostClient, path: string): Promise<void> {
-  const store = editorStore.getState();
+export async function importWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<void> {
+  const store = editor.getState();
   try {
     const file = await host.call('workflow:open', { path });
     const result = store.pasteText(file.text, undefined, 'Import');
@@ -78,8 +78,8 @@ export async function importWorkflow(host: HostClient, path: string): Promise<vo
 }
 
 /** Downloads the workflow as a file (the browser's own save). */
-export function exportWorkflow(): void {
-  const store = editorStore.getState();
+export function exportWorkflow(editor: EditorStore): void {
+  const store = editor.getState();
   const blob = new Blob([store.serialize()], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

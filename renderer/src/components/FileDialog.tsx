@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import type { FileEntry, HostClient } from '../../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../../engine/model/workflow.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { confirmDiscard, importWorkflow, openWorkflow, saveWorkflow } from '../files.js';
 
 const selectDialog = (s: EditorState) => s.dialog;
@@ -18,6 +18,7 @@ function parentOf(dir: string): string {
 
 export function FileDialog({ host }: { host: HostClient }) {
   const dialog = useEditor(selectDialog);
+  const editorStore = useEditorStore();
   const kind = dialog && dialog.kind !== 'confirm' ? dialog.kind : null;
   const [dir, setDir] = useState('');
   const [entries, setEntries] = useState<FileEntry[] | null>(null);
@@ -46,15 +47,15 @@ export function FileDialog({ host }: { host: HostClient }) {
           `${store.doc.name.replace(/[^\w.-]+/g, '-').toLowerCase()}${WORKFLOW_EXTENSION}`,
       );
     }
-  }, [kind]);
+  }, [kind, editorStore]);
 
   if (!kind) return null;
   const close = () => editorStore.getState().openDialog(null);
   const choose = (path: string) => {
     close();
-    if (kind === 'open') confirmDiscard(() => void openWorkflow(host, path));
-    else if (kind === 'import') void importWorkflow(host, path);
-    else void saveWorkflow(host, path);
+    if (kind === 'open') confirmDiscard(editorStore, () => void openWorkflow(host, editorStore, path));
+    else if (kind === 'import') void importWorkflow(host, editorStore, path);
+    else void saveWorkflow(host, editorStore, path);
   };
   const saveTarget = () => (dir ? `${dir}/${name}` : name);
 
@@ -135,6 +136,7 @@ export function FileDialog({ host }: { host: HostClient }) {
 
 export function ConfirmDialog() {
   const dialog = useEditor(selectDialog);
+  const editorStore = useEditorStore();
   if (!dialog || dialog.kind !== 'confirm') return null;
   const close = () => editorStore.getState().openDialog(null);
   return (

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { matchesSearch } from '../canvas/fit.js';
 
 export const NODE_TYPE_MIME = 'application/x-sluice-node-type';
@@ -22,6 +22,7 @@ export function Palette() {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const flow = useReactFlow();
+  const editorStore = useEditorStore();
   const groups = useMemo(
     () => groupByCategory(nodeTypes.filter((t) => matchesSearch(t, query))),
     [nodeTypes, query],

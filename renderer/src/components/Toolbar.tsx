@@ -1,10 +1,10 @@
 // The top bar: File menu, workflow name with the dirty marker, edit and view commands, the run
-// toolbar slot (filled by the live-run work) and the theme toggle.
+// controls the app hands it (`run`) and the theme toggle.
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { HostClient } from '../../../engine/hostApi/api.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
 import { fitView, runAutoLayout } from '../commands.js';
 import { openNative, saveAsNative, saveNative } from '../host/desktop.js';
@@ -20,9 +20,6 @@ const selectView = (s: EditorState) => s.view;
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
-
-/** The run controls area; the live-run work (issue 4) renders Run/Stop/Pause here. */
-export const runToolbarSlot: { render: (() => ReactNode) | null } = { render: null };
 
 function Menu({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   const [open, setOpen] = useState(false);
@@ -76,7 +73,7 @@ function MenuItem({
   );
 }
 
-export function Toolbar({ host }: { host: HostClient }) {
+export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
   const name = useEditor(selectName);
   const path = useEditor(selectPath);
   const dirty = useEditor(selectDirty);
@@ -86,6 +83,7 @@ export function Toolbar({ host }: { host: HostClient }) {
   const view = useEditor(selectView);
   const theme = useResolvedTheme();
   const flow = useReactFlow();
+  const editorStore = useEditorStore();
   const store = editorStore.getState;
 
   const desktop = host.desktop;
@@ -96,13 +94,17 @@ export function Toolbar({ host }: { host: HostClient }) {
         <span className="logo-mark">◆</span>
       </div>
       <Menu label="File" testId="menu-file">
-        <MenuItem label="New" onClick={() => confirmDiscard(() => store().newDocument())} testId="file-new" />
+        <MenuItem
+          label="New"
+          onClick={() => confirmDiscard(editorStore, () => store().newDocument())}
+          testId="file-new"
+        />
         <MenuItem
           label="Open…"
           shortcut={`${MOD}O`}
           onClick={() =>
             desktop
-              ? confirmDiscard(() => void openNative(desktop, editorStore))
+              ? confirmDiscard(editorStore, () => void openNative(desktop, editorStore))
               : store().openDialog({ kind: 'open' })
           }
           testId="file-open"
@@ -110,7 +112,9 @@ export function Toolbar({ host }: { host: HostClient }) {
         <MenuItem
           label="Save"
           shortcut={`${MOD}S`}
-          onClick={() => void (desktop ? saveNative(host, desktop, editorStore) : saveWorkflow(host))}
+          onClick={() =>
+            void (desktop ? saveNative(host, desktop, editorStore) : saveWorkflow(host, editorStore))
+          }
           testId="file-save"
         />
         <MenuItem
@@ -130,13 +134,17 @@ export function Toolbar({ host }: { host: HostClient }) {
         />
         <MenuItem
           label="Export (download)"
-          onClick={exportWorkflow}
+          onClick={() => exportWorkflow(editorStore)}
           testId="file-export"
           disabled={view !== 'editor'}
         />
         {recent.length > 0 && <div className="menu-sep" />}
         {recent.map((p) => (
-          <MenuItem key={p} label={p} onClick={() => confirmDiscard(() => void openWorkflow(host, p))} />
+          <MenuItem
+            key={p}
+            label={p}
+            onClick={() => confirmDiscard(editorStore, () => void openWorkflow(host, editorStore, p))}
+          />
         ))}
         <div className="menu-sep" />
         <MenuItem label="Welcome" onClick={() => store().setView('welcome')} testId="file-welcome" />
@@ -172,7 +180,7 @@ export function Toolbar({ host }: { host: HostClient }) {
         <span className="toolbar-sep" />
         <button
           className="toolbar-button"
-          onClick={() => void runAutoLayout(flow)}
+          onClick={() => void runAutoLayout(editorStore, flow)}
           disabled={view !== 'editor'}
           data-testid="auto-layout"
           title="Arrange nodes left to right"
@@ -204,11 +212,11 @@ export function Toolbar({ host }: { host: HostClient }) {
       </div>
       <span className="spacer" />
       <div className="run-toolbar" data-testid="run-toolbar">
-        {runToolbarSlot.render?.()}
+        {run}
       </div>
       <button
         className="toolbar-button icon"
-        onClick={() => toggleTheme(theme)}
+        onClick={() => toggleTheme(editorStore, theme)}
         title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
         data-testid="theme-toggle"
       >

@@ -1,7 +1,7 @@
 // The welcome view: start a new workflow, open one, or start from an example.
 import { useEffect, useState } from 'react';
 import type { HostClient, HostResult } from '../../../engine/hostApi/api.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { openWorkflow } from '../files.js';
 import { openNative } from '../host/desktop.js';
 
@@ -9,6 +9,7 @@ const selectRecent = (s: EditorState) => s.recent;
 
 export function Welcome({ host }: { host: HostClient }) {
   const recent = useEditor(selectRecent);
+  const editorStore = useEditorStore();
   const [examples, setExamples] = useState<HostResult<'workflow:examples'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -60,7 +61,7 @@ export function Welcome({ host }: { host: HostClient }) {
                 <li key={ex.path}>
                   <button
                     className="card"
-                    onClick={() => void openWorkflow(host, ex.path)}
+                    onClick={() => void openWorkflow(host, editorStore, ex.path)}
                     data-testid={`example-${ex.name}`}
                   >
                     <span className="card-title">{ex.name}</span>
@@ -76,7 +77,7 @@ export function Welcome({ host }: { host: HostClient }) {
             <ul className="card-list">
               {recent.map((p) => (
                 <li key={p}>
-                  <button className="card compact" onClick={() => void openWorkflow(host, p)}>
+                  <button className="card compact" onClick={() => void openWorkflow(host, editorStore, p)}>
                     <span className="card-title mono">{p}</span>
                   </button>
                 </li>

@@ -1,8 +1,9 @@
 // Which bottom-panel tab is shown and whether the panel is open: the run actions change it (a refused
 // run shows Problems, a started run shows Logs), so it lives outside the panel component.
 
-import { createStore } from 'zustand/vanilla';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { useStores } from '../store/context.js';
 
 export interface PanelState {
   tab: string;
@@ -11,17 +12,26 @@ export interface PanelState {
   toggle(): void;
 }
 
-export const panelStore = createStore<PanelState>()((set, get) => ({
-  tab: 'problems',
-  open: true,
-  show(tab) {
-    set({ tab, open: true });
-  },
-  toggle() {
-    set({ open: !get().open });
-  },
-}));
+export type PanelStore = StoreApi<PanelState>;
+
+export function createPanelStore(): PanelStore {
+  return createStore<PanelState>()((set, get) => ({
+    tab: 'problems',
+    open: true,
+    show(tab) {
+      set({ tab, open: true });
+    },
+    toggle() {
+      set({ open: !get().open });
+    },
+  }));
+}
+
+/** The provided panel store itself (see ../store/context.ts). */
+export function usePanelStore(): PanelStore {
+  return useStores().panel;
+}
 
 export function usePanel<T>(selector: (s: PanelState) => T): T {
-  return useStore(panelStore, selector);
+  return useStore(useStores().panel, selector);
 }

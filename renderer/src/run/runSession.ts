@@ -7,7 +7,7 @@ import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/h
 import type { Problem } from '../../../engine/model/problem.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 import type { EditorStore } from '../store/index.js';
-import { panelStore } from './panelStore.js';
+import type { PanelStore } from './panelStore.js';
 import { applyEvents, isTerminal, runFromHost } from './runState.js';
 import type { RunStore } from './runStore.js';
 
@@ -37,6 +37,7 @@ export class RunSession {
     private readonly host: HostClient,
     private readonly editor: EditorStore,
     private readonly store: RunStore,
+    private readonly panel: PanelStore,
   ) {}
 
   /** Subscribes to the host's run events (and reconnects). Returns the undo. */
@@ -100,7 +101,7 @@ export class RunSession {
       );
       const early = this.early.get(runId);
       if (early) this.store.getState().applyBatch(runId, early);
-      panelStore.getState().show('logs');
+      this.panel.getState().show('logs');
     } catch (err) {
       const problems = (err as { problems?: Problem[] }).problems;
       if (problems && problems.length > 0) {
@@ -154,7 +155,7 @@ export class RunSession {
   }
 
   private refuse(message: string): void {
-    panelStore.getState().show('problems');
+    this.panel.getState().show('problems');
     this.editor.getState().notify('error', message);
   }
 

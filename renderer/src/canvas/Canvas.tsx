@@ -21,21 +21,21 @@ import {
 } from '@xyflow/react';
 import type { Position } from '../../../engine/model/workflow.js';
 import { checkConnection } from '../../../engine/check/index.js';
-import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from '../canvas/derive.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from './derive.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import type { Selection } from '../store/edits.js';
 import { FlowNode } from './FlowNode.js';
 import { NoteNode } from './NoteNode.js';
 import { ConnectionHint } from './ConnectionHint.js';
 import { OverviewCanvas } from './OverviewCanvas.js';
-import { SIMPLE_ZOOM } from '../canvas/layoutMetrics.js';
+import { SIMPLE_ZOOM } from './layoutMetrics.js';
 import { QuickAdd } from './QuickAdd.js';
-import { NODE_TYPE_MIME } from './Palette.js';
+import { NODE_TYPE_MIME } from '../components/Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
-import { RunEdge } from '../run/RunEdge.js';
+import { RunEdge } from './RunEdge.js';
 import { CanvasMiniMap } from './CanvasMiniMap.js';
-import { boundsOf, nodeBoxes, openingViewport } from '../canvas/graphBoxes.js';
+import { boundsOf, nodeBoxes, openingViewport } from './graphBoxes.js';
 
 const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
@@ -98,6 +98,7 @@ export function Canvas() {
   const [deriver] = useState(() => new FlowDeriver());
   const wrapper = useRef<HTMLDivElement>(null);
   const docEpoch = useEditor(selectDocEpoch);
+  const editorStore = useEditorStore();
 
   // A document just opened or created: its saved view, else one that frames it (openingViewport).
   useEffect(() => {
@@ -109,7 +110,7 @@ export function Canvas() {
       const graph = boxes.size > 0 ? boundsOf(boxes.values()) : null;
       void flow.setViewport(openingViewport(graph, rect.width, rect.height));
     }
-  }, [docEpoch, flow]);
+  }, [docEpoch, flow, editorStore]);
 
   const input = useMemo(
     () => ({ doc, selection, typesById, portTypes, faultyNodes, faultyEdges }),
@@ -126,45 +127,59 @@ export function Canvas() {
   );
   const edges = zoomedOut ? NO_EDGES : derivedEdges;
 
-  const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
-    const store = editorStore.getState();
-    const positions = new Map<string, Position>();
-    let dragging = false;
-    const selects: Array<{ id: string; selected: boolean }> = [];
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
-        const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
-        positions.set(id, c.position);
-        dragging ||= c.dragging === true;
-      } else if (c.type === 'position' && c.dragging === false) {
-        store.endGroup();
-      } else if (c.type === 'select') {
-        selects.push({ id: c.id, selected: c.selected });
-      }
-    }
-    if (positions.size > 0) store.moveNodes(positions, dragging);
-    if (selects.length > 0)
-      store.select(applySelectChanges(editorStore.getState().selection, selects, 'nodes'));
-  }, []);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
-    if (selects.length > 0) {
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AnyFlowNode>[]) => {
       const store = editorStore.getState();
-      store.select(applySelectChanges(store.selection, selects, 'edges'));
-    }
-  }, []);
+      const positions = new Map<string, Position>();
+      let dragging = false;
+      const selects: Array<{ id: string; selected: boolean }> = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
+          positions.set(id, c.position);
+          dragging ||= c.dragging === true;
+        } else if (c.type === 'position' && c.dragging === false) {
+          store.endGroup();
+        } else if (c.type === 'select') {
+          selects.push({ id: c.id, selected: c.selected });
+        }
+      }
+      if (positions.size > 0) store.moveNodes(positions, dragging);
+      if (selects.length > 0)
+        store.select(applySelectChanges(editorStore.getState().selection, selects, 'nodes'));
+    },
+    [editorStore],
+  );
 
-  const isValidConnection = useCallback<IsValidConnection>((c) => {
-    const { doc: w, typesById: types } = editorStore.getState();
-    return checkConnection(w, types, toNewEdge(c)).ok;
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selects = changes.flatMap((c) =>
+        c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+      );
+      if (selects.length > 0) {
+        const store = editorStore.getState();
+        store.select(applySelectChanges(store.selection, selects, 'edges'));
+      }
+    },
+    [editorStore],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    const store = editorStore.getState();
-    const result = store.connect(toNewEdge(c));
-    if (!result.ok) store.notify('error', result.message);
-  }, []);
+  const isValidConnection = useCallback<IsValidConnection>(
+    (c) => {
+      const { doc: w, typesById: types } = editorStore.getState();
+      return checkConnection(w, types, toNewEdge(c)).ok;
+    },
+    [editorStore],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const store = editorStore.getState();
+      const result = store.connect(toNewEdge(c));
+      if (!result.ok) store.notify('error', result.message);
+    },
+    [editorStore],
+  );
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -178,7 +193,7 @@ export function Canvas() {
         from: { nodeId: state.fromNode.id, port: state.fromHandle.id, side: state.fromHandle.type },
       });
     },
-    [flow],
+    [flow, editorStore],
   );
 
   const onDoubleClick = useCallback(
@@ -188,7 +203,7 @@ export function Canvas() {
       const screen = { x: e.clientX, y: e.clientY };
       editorStore.getState().openQuickAdd({ position: flow.screenToFlowPosition(screen), screen });
     },
-    [flow],
+    [flow, editorStore],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
@@ -208,7 +223,7 @@ export function Canvas() {
       const result = store.addNode(type, { x: p.x - 110, y: p.y - 20 });
       if (!result.ok) store.notify('error', result.message);
     },
-    [flow],
+    [flow, editorStore],
   );
 
   const onMouseMove = useCallback(

@@ -4,8 +4,8 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
-import { fittingEdge, matchesSearch } from '../canvas/fit.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
+import { fittingEdge, matchesSearch } from './fit.js';
 
 const selectQuickAdd = (s: EditorState) => s.quickAdd;
 const selectNodeTypes = (s: EditorState) => s.nodeTypes;
@@ -15,6 +15,7 @@ let quickAddSeq = 0;
 export function QuickAdd() {
   const request = useEditor(selectQuickAdd);
   const nodeTypes = useEditor(selectNodeTypes);
+  const editorStore = useEditorStore();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -35,7 +36,7 @@ export function QuickAdd() {
         const fit = fittingEdge(doc, typesById, info, request.from);
         return fit ? [{ info, edge: fit }] : [];
       });
-  }, [request, nodeTypes, query]);
+  }, [request, nodeTypes, query, editorStore]);
 
   if (!request) return null;
   const close = () => editorStore.getState().openQuickAdd(null);
