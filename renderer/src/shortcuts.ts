@@ -7,15 +7,7 @@ import type { EditorStore } from './store/index.js';
 import { saveWorkflow } from './files.js';
 import { saveAsNative, saveNative } from './host/desktop.js';
 import { pointer } from './pointer.js';
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.closest('.monaco-editor') !== null
-  );
-}
+import { isTextField } from './textFields.js';
 
 export interface ShortcutActions {
   fitView(): void;

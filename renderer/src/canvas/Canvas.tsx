@@ -33,6 +33,7 @@ import { QuickAdd } from './QuickAdd.js';
 import { NODE_TYPE_MIME } from '../components/Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
+import { useTextFieldFocus } from '../useTextFieldFocus.js';
 import { RunEdge } from './RunEdge.js';
 import { CanvasMiniMap } from './CanvasMiniMap.js';
 import { boundsOf, nodeBoxes, openingViewport } from './graphBoxes.js';
@@ -45,6 +46,7 @@ const edgeTypes: EdgeTypes = { run: RunEdge };
 const DEFAULT_EDGE_OPTIONS = { type: 'run', interactionWidth: 16 };
 
 const NO_EDGES: Edge[] = [];
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const selectDoc = (s: EditorState) => s.doc;
 const selectDocEpoch = (s: EditorState) => s.docEpoch;
 const selectSelection = (s: EditorState) => s.selection;
@@ -98,6 +100,8 @@ export function Canvas() {
   const [deriver] = useState(() => new FlowDeriver());
   const wrapper = useRef<HTMLDivElement>(null);
   const docEpoch = useEditor(selectDocEpoch);
+  // While a field has focus, every key is the field's: the canvas listens to none (Space pans).
+  const typing = useTextFieldFocus();
   const editorStore = useEditorStore();
 
   // A document just opened or created: its saved view, else one that frames it (openingViewport).
@@ -257,8 +261,10 @@ export function Canvas() {
         colorMode={theme}
         onlyRenderVisibleElements
         deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        panActivationKeyCode={typing ? null : 'Space'}
+        selectionKeyCode={typing ? null : 'Shift'}
+        multiSelectionKeyCode={typing ? null : MULTI_SELECT_KEYS}
+        zoomActivationKeyCode={typing ? null : undefined}
         zoomOnDoubleClick={false}
         panOnDrag={[0, 1]}
         minZoom={0.05}

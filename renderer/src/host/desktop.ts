@@ -6,6 +6,7 @@
 import type { HostClient } from '../../../engine/hostApi/api.js';
 import type { DesktopHost, MenuCommand, SimpleMenuCommand } from '../../../engine/hostApi/desktop.js';
 import type { EditorStore } from '../store/index.js';
+import { textFieldHasFocus } from '../textFields.js';
 
 /** Commands the store cannot carry out by itself; absent ones are ignored (the feature is not there). */
 export interface DesktopActions {
@@ -76,17 +77,6 @@ export async function saveNative(
   }
 }
 
-/** Undo, redo and select all act on a focused text field (inputs, Monaco) rather than on the graph. */
-function textFieldHasFocus(): boolean {
-  const el = typeof document === 'undefined' ? null : document.activeElement;
-  if (el === null || !(el instanceof HTMLElement)) return false;
-  return (
-    el.isContentEditable ||
-    ['INPUT', 'TEXTAREA'].includes(el.tagName) ||
-    el.closest('.monaco-editor') !== null
-  );
-}
-
 export function applyMenuCommand(
   command: MenuCommand,
   host: HostClient,
@@ -105,6 +95,7 @@ export function applyMenuCommand(
     'select-all': 'selectAll',
   };
   const editCommand = textEdit[command.command];
+  // Undo, redo and select all act on a focused text field (inputs, Monaco) rather than on the graph.
   if (editCommand !== undefined && textFieldHasFocus()) {
     // execCommand is deprecated but remains Chromium's way to drive a field's own undo stack.
     document.execCommand(editCommand);
