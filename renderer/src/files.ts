@@ -5,24 +5,10 @@ import type { HostClient } from '../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
 import type { EditorStore } from './store/index.js';
 
+const isExamplePath = (p: string) => p.startsWith('example:');
+
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
-}
-
-/** Runs `action` now, or after the person agrees to drop unsaved changes. */
-export function confirmDiscard(editor: EditorStore, action: () => void): void {
-  const store = editor.getState();
-  if (!store.isDirty()) {
-    action();
-    return;
-  }
-  store.openDialog({
-    kind: 'confirm',
-    title: 'Unsaved changes',
-    message: `“${store.doc.name}” has changes that are not saved. Discard them?`,
-    confirmLabel: 'Discard changes',
-    onConfirm: action,
-  });
 }
 
 export async function openWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<boolean> {
@@ -46,7 +32,8 @@ export async function openWorkflow(host: HostClient, editor: EditorStore, path: 
 export async function saveWorkflow(host: HostClient, editor: EditorStore, path?: string): Promise<boolean> {
   const store = editor.getState();
   const target = path ?? store.path;
-  if (!target) {
+  // An example is read-only: saving it means saving a copy into the workspace.
+  if (!target || isExamplePath(target)) {
     store.openDialog({ kind: 'saveAs' });
     return false;
   }

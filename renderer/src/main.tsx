@@ -9,11 +9,14 @@ import { getHostClient } from './host/index.js';
 import { App } from './components/App.js';
 import { createAppStores } from './store/appStores.js';
 import { StoresProvider } from './store/StoresProvider.js';
+import { restoreAutosave, startAutosave } from './store/autosave.js';
 import { loadThemeChoice } from './theme.js';
 import { installTestApi } from './testApi.js';
 
 const stores = createAppStores({ storage: localStorage });
 loadThemeChoice(stores.editor);
+restoreAutosave(stores.editor, localStorage);
+startAutosave(stores.editor, localStorage);
 installTestApi(stores);
 
 const root = document.getElementById('root');

@@ -23,7 +23,9 @@ import { Inspector } from './Inspector.js';
 import { BottomPanel } from './BottomPanel.js';
 import { Welcome } from './Welcome.js';
 import { Notices } from './Notices.js';
-import { ConfirmDialog, FileDialog } from './FileDialog.js';
+import { FileDialog } from './FileDialog.js';
+import { UnsavedDialog } from './UnsavedDialog.js';
+import { replaceDocument } from '../unsaved.js';
 
 const selectView = (s: EditorState) => s.view;
 
@@ -80,12 +82,13 @@ export function App({ host }: { host: HostClient }) {
         },
         toggleBottomPanel: () => panel.getState().toggle(),
         showShortcuts: () => editorStore.getState().notify('info', SHORTCUTS),
+        replaceDocument: (replace) => replaceDocument(host, editorStore, replace),
       }),
     [host, flow, session, editorStore, panel],
   );
 
   useEffect(() => {
-    // The browser's own prompt when the tab closes with unsaved work (in-app actions use ConfirmDialog).
+    // The browser's own prompt when the tab closes with unsaved work (in-app actions ask with UnsavedDialog).
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (editorStore.getState().isDirty()) e.preventDefault();
     };
@@ -107,7 +110,7 @@ export function App({ host }: { host: HostClient }) {
         </main>
         <Notices />
         <FileDialog host={host} />
-        <ConfirmDialog />
+        <UnsavedDialog />
         {view === 'editor' && <RunStatusBar />}
       </div>
     </RunSessionContext.Provider>

@@ -5,7 +5,8 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { HostClient } from '../../../engine/hostApi/api.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
-import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
+import { exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
+import { replaceDocument } from '../unsaved.js';
 import { fitView, runAutoLayout } from '../commands.js';
 import { openNative, saveAsNative, saveNative } from '../host/desktop.js';
 import { toggleTheme, useResolvedTheme } from '../theme.js';
@@ -96,7 +97,7 @@ export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
       <Menu label="File" testId="menu-file">
         <MenuItem
           label="New"
-          onClick={() => confirmDiscard(editorStore, () => store().newDocument())}
+          onClick={() => replaceDocument(host, editorStore, () => store().newDocument())}
           testId="file-new"
         />
         <MenuItem
@@ -104,7 +105,7 @@ export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
           shortcut={`${MOD}O`}
           onClick={() =>
             desktop
-              ? confirmDiscard(editorStore, () => void openNative(desktop, editorStore))
+              ? replaceDocument(host, editorStore, () => void openNative(desktop, editorStore))
               : store().openDialog({ kind: 'open' })
           }
           testId="file-open"
@@ -143,7 +144,7 @@ export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
           <MenuItem
             key={p}
             label={p}
-            onClick={() => confirmDiscard(editorStore, () => void openWorkflow(host, editorStore, p))}
+            onClick={() => replaceDocument(host, editorStore, () => void openWorkflow(host, editorStore, p))}
           />
         ))}
         <div className="menu-sep" />

@@ -18,6 +18,8 @@ export interface DesktopActions {
   validate?(): void;
   toggleBottomPanel?(): void;
   showShortcuts?(): void;
+  /** Runs `replace` once unsaved work is saved or given up (absent: at once). */
+  replaceDocument?(replace: () => void): void;
 }
 
 function errorText(err: unknown): string {
@@ -86,7 +88,9 @@ export function applyMenuCommand(
 ): void {
   const state = store.getState();
   if (command.command === 'open-file') {
-    loadFile(store, command.file);
+    const replace = () => loadFile(store, command.file);
+    if (actions.replaceDocument) actions.replaceDocument(replace);
+    else replace();
     return;
   }
   const textEdit: Partial<Record<SimpleMenuCommand, string>> = {
@@ -128,7 +132,11 @@ export function connectDesktop(host: HostClient, store: EditorStore, actions: De
   void desktop
     .windowDocument()
     .then((file) => {
-      if (file !== null) loadFile(store, file);
+      if (file === null) return;
+      // A document restored from the autosave is unsaved work too: ask before this file replaces it.
+      const replace = () => loadFile(store, file);
+      if (actions.replaceDocument) actions.replaceDocument(replace);
+      else replace();
     })
     .catch((err: unknown) =>
       store.getState().notify('error', `Cannot open this window's file: ${errorText(err)}`),

@@ -23,10 +23,14 @@ export interface QuickAddRequest {
   from?: { nodeId: string; port: string; side: 'source' | 'target' };
 }
 
-/** A modal dialog: the workspace file browser (open, import, save as) or a yes/no question. */
+/**
+ * A modal dialog: the workspace file browser (open, import; save as, with what to do once saved) or
+ * the question before unsaved work is replaced: Save (then go on), Don't save (go on), Cancel.
+ */
 export type DialogRequest =
-  | { kind: 'open' | 'import' | 'saveAs' }
-  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };
+  | { kind: 'open' | 'import' }
+  | { kind: 'saveAs'; then?: () => void }
+  | { kind: 'unsaved'; name: string; save: () => void; discard: () => void };
 
 export interface UiSlice {
   dialog: DialogRequest | null;
