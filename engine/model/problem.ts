@@ -14,7 +14,8 @@ export type ProblemCode =
   | 'unconnected-input'
   | 'too-many-edges' // a single-edge input with several edges
   | 'bad-param'
-  | 'cycle';
+  | 'cycle'
+  | 'disabled-node'; // a warning: what disabling a node does to the run
 
 export interface Problem {
   code: ProblemCode;

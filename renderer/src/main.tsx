@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import './styles.css';
+import './interaction.css';
 import { getHostClient } from './host/index.js';
 import { App } from './components/App.js';
 import { createAppStores } from './store/appStores.js';

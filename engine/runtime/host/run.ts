@@ -121,8 +121,10 @@ export class Run {
       return;
     }
     const launcher = this.options.launcher ?? createChildLauncher();
-    // Launch everything first (forks proceed in parallel), then assign.
-    for (const slot of this.slots.values()) {
+    // Launch everything first (forks proceed in parallel), then assign. A disabled node gets no
+    // process: it is skipped, and its edges carry nothing (see assignment).
+    const enabled = [...this.slots.values()].filter((s) => !s.node.disabled);
+    for (const slot of enabled) {
       const preload = slot.registered.definition.preload ?? [];
       slot.proc = this.options.pool
         ? this.options.pool.acquire(preload)
@@ -131,8 +133,12 @@ export class Run {
       proc.onMessage((m) => this.onWorkerMessage(slot, m));
       proc.onExit((code, signal) => this.onWorkerExit(slot, code, signal));
     }
-    for (const slot of this.slots.values())
-      this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
+    for (const slot of enabled) this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
+    for (const slot of this.slots.values()) if (slot.node.disabled) this.onNodeStatus(slot, 'skipped', 0);
+  }
+
+  private isDisabled(nodeId: string): boolean {
+    return this.slots.get(nodeId)?.node.disabled === true;
   }
 
   private assignment(slot: NodeSlot): NodeAssignment {
@@ -145,11 +151,12 @@ export class Run {
       ...(registered.modulePath ? { modulePath: registered.modulePath } : {}),
       params: applyParamDefaults(def, node.params),
       types: this.portTypes[node.id] ?? { inputs: {}, outputs: {} },
+      // An input fed only by disabled nodes has no edges, so it ends at once.
       inputs: this.workflow.edges
-        .filter((e) => e.target === node.id)
+        .filter((e) => e.target === node.id && !this.isDisabled(e.source))
         .map((e) => ({ edgeId: e.id, port: e.targetPort, capacity: e.capacity ?? DEFAULT_CAPACITY })),
       outputs: this.workflow.edges
-        .filter((e) => e.source === node.id)
+        .filter((e) => e.source === node.id && !this.isDisabled(e.target))
         .map((e) => ({ edgeId: e.id, port: e.sourcePort })),
       runDir: this.runDir,
       baseDir: this.options.baseDir,

@@ -23,13 +23,15 @@ import type { Position } from '../../../engine/model/workflow.js';
 import { checkConnection } from '../../../engine/check/index.js';
 import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from './derive.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
-import type { Selection } from '../store/edits.js';
+import { EMPTY_SELECTION, type Selection } from '../store/edits.js';
+import type { ContextMenuRequest } from '../store/uiSlice.js';
 import { FlowNode } from './FlowNode.js';
 import { NoteNode } from './NoteNode.js';
 import { ConnectionHint } from './ConnectionHint.js';
 import { OverviewCanvas } from './OverviewCanvas.js';
 import { SIMPLE_ZOOM } from './layoutMetrics.js';
 import { QuickAdd } from './QuickAdd.js';
+import { CanvasMenu } from './CanvasMenu.js';
 import { NODE_TYPE_MIME } from '../components/Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
@@ -210,6 +212,37 @@ export function Canvas() {
     [flow, editorStore],
   );
 
+  const openMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent, target: ContextMenuRequest['target']) => {
+      e.preventDefault();
+      const store = editorStore.getState();
+      // Right-clicking something outside the selection selects it, as file managers do.
+      if (target.kind !== 'canvas' && !store.selection[`${target.kind}s`].includes(target.id))
+        store.select({ ...EMPTY_SELECTION, [`${target.kind}s`]: [target.id] });
+      const screen = { x: e.clientX, y: e.clientY };
+      store.openContextMenu({ target, screen, flow: flow.screenToFlowPosition(screen) });
+    },
+    [editorStore, flow],
+  );
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: AnyFlowNode) =>
+      openMenu(
+        e,
+        node.id.startsWith(NOTE_PREFIX)
+          ? { kind: 'note', id: node.id.slice(NOTE_PREFIX.length) }
+          : { kind: 'node', id: node.id },
+      ),
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: React.MouseEvent, edge: Edge) => openMenu(e, { kind: 'edge', id: edge.id }),
+    [openMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent) => openMenu(e, { kind: 'canvas' }),
+    [openMenu],
+  );
+
   const onDragOver = useCallback((e: React.DragEvent) => {
     if (e.dataTransfer.types.includes(NODE_TYPE_MIME)) {
       e.preventDefault();
@@ -258,6 +291,9 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStop={() => editorStore.getState().endGroup()}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         colorMode={theme}
         onlyRenderVisibleElements
         deleteKeyCode={null}
@@ -282,6 +318,7 @@ export function Canvas() {
         {zoomedOut && <OverviewCanvas />}
       </ReactFlow>
       <QuickAdd />
+      <CanvasMenu />
     </div>
   );
 }

@@ -36,7 +36,8 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const runStatus = useRun((s) => s.run?.nodes[id]?.status);
   return (
     <div
-      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}`}
+      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}${node.disabled ? ' disabled' : ''}`}
+      data-disabled={node.disabled === true}
       data-testid={`node-${id}`}
       data-node-type={node.type}
       data-category={info?.category ?? 'Unknown'}
@@ -46,6 +47,11 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         <span className="flow-node-title" data-testid="node-title">
           {title}
         </span>
+        {node.disabled && (
+          <span className="flow-node-off" title="Disabled: skipped when the workflow runs">
+            off
+          </span>
+        )}
         <span className="flow-node-id">{id}</span>
       </div>
       <div className="flow-node-ports" style={{ gridTemplateRows: `repeat(${rows}, var(--port-row))` }}>

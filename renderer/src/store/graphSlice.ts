@@ -35,9 +35,13 @@ export interface GraphSlice {
   moveNodes(positions: ReadonlyMap<string, Position>, dragging: boolean): void;
   connect(edge: NewEdge, group?: string): EditResult<string>;
   deleteSelection(): void;
+  /** Removes edges (`group`: as part of a larger gesture, such as inserting a node into an edge). */
+  removeEdges(edgeIds: readonly string[], group?: string): void;
   setParam(nodeId: string, key: string, value: unknown, group?: string): void;
   renameNode(nodeId: string, label: string): void;
   setPolicy(nodeId: string, policy: NodePolicy): void;
+  /** Disables (or enables) nodes: one undo step. */
+  setDisabled(nodeIds: readonly string[], disabled: boolean): void;
   addNote(position: Position): string;
   setNoteText(noteId: string, text: string): void;
   renameWorkflow(name: string): void;
@@ -115,6 +119,12 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     if (sel.nodes.length + sel.edges.length + sel.notes.length === 0) return;
     get().change((w) => edits.removeElements(w, sel), { label: 'Delete' });
   },
+  removeEdges(edgeIds, group) {
+    get().change(
+      (w) => edits.removeElements(w, { nodes: [], edges: [...edgeIds], notes: [] }),
+      withGroup({ label: 'Delete' }, group),
+    );
+  },
   setParam(nodeId, key, value, group) {
     get().change((w) => edits.setParam(w, nodeId, key, value), withGroup({ label: `Edit ${key}` }, group));
   },
@@ -123,6 +133,11 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
   },
   setPolicy(nodeId, policy) {
     get().change((w) => edits.setPolicy(w, nodeId, policy), { label: 'Edit policy' });
+  },
+  setDisabled(nodeIds, disabled) {
+    get().change((w) => edits.setDisabled(w, nodeIds, disabled), {
+      label: disabled ? 'Disable' : 'Enable',
+    });
   },
   addNote(position) {
     let id = '';
