@@ -13,6 +13,7 @@ import { InferenceSync } from '../host/inferenceSync.js';
 import { RunSessionContext } from '../run/context.js';
 import { RUN_TABS } from '../run/runTabs.js';
 import { RunControls } from '../run/RunControls.js';
+import { usePanel } from '../run/panelStore.js';
 import { RunSession } from '../run/runSession.js';
 import { installRunShortcuts } from '../run/runShortcuts.js';
 import { RunStatusBar } from '../run/RunStatusBar.js';
@@ -22,6 +23,8 @@ import { Canvas } from '../canvas/Canvas.js';
 import { Inspector } from './Inspector.js';
 import { BottomPanel } from './BottomPanel.js';
 import { Welcome } from './Welcome.js';
+import { Splitter } from '../layout/Splitter.js';
+import { usePanelSizes } from '../layout/usePanelSizes.js';
 import { Notices } from './Notices.js';
 import { FileDialog } from './FileDialog.js';
 import { UnsavedDialog } from './UnsavedDialog.js';
@@ -40,6 +43,8 @@ export function App({ host }: { host: HostClient }) {
   // One run session per host, for the app's lifetime.
   const [session] = useState(() => new RunSession(host, editorStore, runs, panel));
   const [inference] = useState(() => new InferenceSync(host, editorStore));
+  const [sizes, setSize] = usePanelSizes();
+  const bottomOpen = usePanel((s) => s.open);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -101,12 +106,43 @@ export function App({ host }: { host: HostClient }) {
       <div className="app" data-testid="app" data-view={view}>
         <Toolbar host={host} run={<RunControls />} />
         <main className="workspace">
-          {view === 'editor' && <Palette />}
+          {view === 'editor' && (
+            <>
+              <Palette width={sizes.palette} />
+              <Splitter
+                panel="palette"
+                label="Resize the node palette"
+                size={sizes.palette}
+                panelSide="left"
+                onResize={(px) => setSize('palette', px)}
+              />
+            </>
+          )}
           <div className="center">
             {view === 'editor' ? <Canvas /> : <Welcome host={host} />}
-            {view === 'editor' && <BottomPanel tabs={RUN_TABS} />}
+            {view === 'editor' && bottomOpen && (
+              <Splitter
+                panel="bottom"
+                label="Resize the bottom panel"
+                size={sizes.bottom}
+                panelSide="below"
+                onResize={(px) => setSize('bottom', px)}
+              />
+            )}
+            {view === 'editor' && <BottomPanel tabs={RUN_TABS} height={sizes.bottom} />}
           </div>
-          {view === 'editor' && <Inspector />}
+          {view === 'editor' && (
+            <>
+              <Splitter
+                panel="inspector"
+                label="Resize the inspector"
+                size={sizes.inspector}
+                panelSide="right"
+                onResize={(px) => setSize('inspector', px)}
+              />
+              <Inspector width={sizes.inspector} />
+            </>
+          )}
         </main>
         <Notices />
         <FileDialog host={host} />

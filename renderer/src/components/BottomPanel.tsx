@@ -14,7 +14,14 @@ export interface BottomTab {
 
 const selectProblemCount = (s: EditorState) => s.problems.length;
 
-export function BottomPanel({ tabs: extraTabs = [] }: { tabs?: readonly BottomTab[] }) {
+export function BottomPanel({
+  tabs: extraTabs = [],
+  height,
+}: {
+  tabs?: readonly BottomTab[];
+  /** Its height while open (the splitter above it sets it). */
+  height?: number;
+}) {
   const count = useEditor(selectProblemCount);
   const panel = usePanelStore();
   const active = usePanel((s) => s.tab);
@@ -33,7 +40,11 @@ export function BottomPanel({ tabs: extraTabs = [] }: { tabs?: readonly BottomTa
   ];
   const current = tabs.find((t) => t.id === active) ?? tabs[0]!;
   return (
-    <section className={`bottom-panel${open ? '' : ' collapsed'}`} data-testid="bottom-panel">
+    <section
+      className={`bottom-panel${open ? '' : ' collapsed'}`}
+      data-testid="bottom-panel"
+      style={open && height !== undefined ? { height } : undefined}
+    >
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button

@@ -166,7 +166,7 @@ function WorkflowForm() {
   );
 }
 
-export function Inspector() {
+export function Inspector({ width }: { width?: number }) {
   const selection = useEditor(selectSelection);
   const doc = useEditor(selectDoc);
   const types = useEditor(selectTypes);
@@ -175,7 +175,7 @@ export function Inspector() {
   const node = single === undefined ? undefined : doc.nodes.find((n) => n.id === single);
   const count = selection.nodes.length + selection.notes.length + selection.edges.length;
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector" style={{ width }}>
       <div className="panel-title">Inspector</div>
       {node ? (
         <NodeForm node={node} info={types.get(node.type)} />

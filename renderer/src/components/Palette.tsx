@@ -17,7 +17,7 @@ function groupByCategory(types: NodeTypeInfo[]): Array<[string, NodeTypeInfo[]]>
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-export function Palette() {
+export function Palette({ width }: { width?: number }) {
   const nodeTypes = useEditor(selectNodeTypes);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -39,7 +39,7 @@ export function Palette() {
   };
 
   return (
-    <aside className="palette" data-testid="palette" aria-label="Node palette">
+    <aside className="palette" data-testid="palette" aria-label="Node palette" style={{ width }}>
       <div className="panel-title">Nodes</div>
       <input
         className="search"
