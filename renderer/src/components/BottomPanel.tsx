@@ -26,6 +26,7 @@ export function BottomPanel({
   const panel = usePanelStore();
   const active = usePanel((s) => s.tab);
   const open = usePanel((s) => s.open);
+  const maximized = usePanel((s) => s.maximized);
   const tabs: BottomTab[] = [
     {
       id: 'problems',
@@ -41,9 +42,9 @@ export function BottomPanel({
   const current = tabs.find((t) => t.id === active) ?? tabs[0]!;
   return (
     <section
-      className={`bottom-panel${open ? '' : ' collapsed'}`}
+      className={`bottom-panel${open ? '' : ' collapsed'}${open && maximized ? ' maximized' : ''}`}
       data-testid="bottom-panel"
-      style={open && height !== undefined ? { height } : undefined}
+      style={open && !maximized && height !== undefined ? { height } : undefined}
     >
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
@@ -59,6 +60,15 @@ export function BottomPanel({
           </button>
         ))}
         <span className="spacer" />
+        <button
+          className="icon-button"
+          title={maximized ? 'Restore the panel' : 'Maximize the panel'}
+          aria-pressed={maximized}
+          onClick={() => panel.getState().toggleMaximized()}
+          data-testid="bottom-panel-maximize"
+        >
+          {maximized ? '⤡' : '⤢'}
+        </button>
         <button
           className="icon-button"
           title={open ? 'Hide panel' : 'Show panel'}

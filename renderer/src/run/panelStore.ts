@@ -8,8 +8,11 @@ import { useStores } from '../store/context.js';
 export interface PanelState {
   tab: string;
   open: boolean;
+  /** The panel takes most of the window (the data view wants room). */
+  maximized: boolean;
   show(tab: string): void;
   toggle(): void;
+  toggleMaximized(): void;
 }
 
 export type PanelStore = StoreApi<PanelState>;
@@ -18,11 +21,15 @@ export function createPanelStore(): PanelStore {
   return createStore<PanelState>()((set, get) => ({
     tab: 'problems',
     open: true,
+    maximized: false,
     show(tab) {
       set({ tab, open: true });
     },
     toggle() {
       set({ open: !get().open });
+    },
+    toggleMaximized() {
+      set({ maximized: !get().maximized, open: true });
     },
   }));
 }

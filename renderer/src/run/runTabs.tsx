@@ -1,5 +1,6 @@
 // The run's tabs in the bottom panel (Logs, Errors), which App hands to <BottomPanel tabs>.
 import type { BottomTab } from '../components/BottomPanel.js';
+import { DataView } from './DataView.js';
 import { ErrorsPanel } from './ErrorsPanel.js';
 import { LogsPanel } from './LogsPanel.js';
 import { useRun, type RunSlice } from './runStore.js';
@@ -25,4 +26,5 @@ function LogsTitle() {
 export const RUN_TABS: readonly BottomTab[] = [
   { id: 'logs', title: <LogsTitle />, content: <LogsPanel /> },
   { id: 'errors', title: <ErrorsTitle />, content: <ErrorsPanel /> },
+  { id: 'data', title: 'Data', content: <DataView /> },
 ];
