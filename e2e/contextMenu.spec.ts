@@ -24,11 +24,11 @@ test('right-click a node → Disable (by keyboard) → Run: the node is skipped 
   const menu = page.getByRole('menu', { name: 'node actions' });
   await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeFocused();
-  // Rename, Duplicate, Delete, then Disable; End and Home move to the ends; Enter chooses.
+  // Rename, Duplicate, Copy, Delete, then Disable; End and Home move to the ends; Enter chooses.
   await page.keyboard.press('End');
   await expect(menu.getByRole('menuitem', { name: 'Show data' })).toBeFocused();
   await page.keyboard.press('Home');
-  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Disable (skip when run)' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(menu).toHaveCount(0);

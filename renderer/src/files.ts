@@ -51,14 +51,18 @@ export async function saveWorkflow(host: HostClient, editor: EditorStore, path?:
   }
 }
 
-/** Merges another workflow file into this one; clashing ids are renamed. */
+/** Inserts another workflow file of the workspace into this one, clear of its nodes; ids are renamed. */
 export async function importWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<void> {
   const store = editor.getState();
   try {
     const file = await host.call('workflow:open', { path });
-    const result = store.pasteText(file.text, undefined, 'Import');
-    if (!result.ok) store.notify('error', `Cannot import ${path}: ${result.message}`);
-    else store.notify('info', `Imported ${result.value.nodes.length} nodes from ${path}`);
+    const result = store.pasteText(file.text, undefined, 'Insert', path);
+    if (!result.ok) store.notify('error', result.message);
+    else
+      store.notify(
+        'info',
+        `Inserted ${result.value.nodes.length} node${result.value.nodes.length === 1 ? '' : 's'} from ${path}`,
+      );
   } catch (err) {
     store.notify('error', `Cannot import ${path}: ${errorText(err)}`);
   }
@@ -76,4 +80,33 @@ export function exportWorkflow(editor: EditorStore): void {
   a.download = base;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/**
+ * Opens a workflow file from the person's computer (a browser file picker's File) as a new document.
+ * It has no path in the workspace: Save asks where to put it.
+ */
+export async function importFileAsDocument(
+  editor: EditorStore,
+  file: Pick<File, 'name' | 'text'>,
+): Promise<boolean> {
+  const store = editor.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    store.notify('error', `Cannot import ${file.name}: ${errorText(err)}`);
+    return false;
+  }
+  const result = store.loadDocument(null, text);
+  if (!result.ok) {
+    const first = result.problems[0];
+    store.notify(
+      'error',
+      `Cannot import ${file.name}: not a Sluice workflow file: ${first ? first.message : 'it is not a workflow'}`,
+    );
+    return false;
+  }
+  store.notify('info', `Imported ${file.name} as a new document`);
+  return true;
 }

@@ -3,7 +3,7 @@
 // select all, auto-layout). Each action is the same store edit or command as its button or key.
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState, type EditorStore } from '../store/index.js';
 import type { ContextMenuRequest } from '../store/uiSlice.js';
 import { ContextMenu, type MenuEntry } from '../components/ContextMenu.js';
 import { runAutoLayout } from '../commands.js';
@@ -58,6 +58,7 @@ function useMenuEntries(request: ContextMenuRequest | null): MenuEntry[] | null 
         },
       },
       { id: 'duplicate', label: 'Duplicate', shortcut: `${MOD}D`, run: () => state.duplicateSelection() },
+      { id: 'copy', label: 'Copy', shortcut: `${MOD}C`, run: () => copyToClipboard(store) },
       { id: 'delete', label: 'Delete', shortcut: 'Del', run: () => state.deleteSelection() },
       '-',
       node.disabled
@@ -136,4 +137,14 @@ function useMenuEntries(request: ContextMenuRequest | null): MenuEntry[] | null 
     { id: 'select-all', label: 'Select all', shortcut: `${MOD}A`, run: () => state.selectAll() },
     { id: 'auto-layout', label: 'Auto-layout', run: () => void runAutoLayout(store, flow) },
   ];
+}
+
+function copyToClipboard(store: EditorStore): void {
+  const text = store.getState().copySelection();
+  if (text === null) return;
+  navigator.clipboard
+    .writeText(text)
+    .catch(() =>
+      store.getState().notify('error', `Cannot write to the clipboard here: press ${MOD}C to copy.`),
+    );
 }

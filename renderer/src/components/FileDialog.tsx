@@ -11,7 +11,11 @@ import { Modal } from './Modal.js';
 
 const selectDialog = (s: EditorState) => s.dialog;
 
-const TITLES = { open: 'Open workflow', import: 'Import workflow', saveAs: 'Save workflow as' } as const;
+const TITLES = {
+  open: 'Open workflow',
+  import: 'Insert a workflow from the workspace',
+  saveAs: 'Save workflow as',
+} as const;
 
 function parentOf(dir: string): string {
   const i = dir.lastIndexOf('/');

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { HostClient } from '../../../engine/hostApi/api.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
-import { exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
+import { exportWorkflow, importFileAsDocument, openWorkflow, saveWorkflow } from '../files.js';
 import { replaceDocument } from '../unsaved.js';
 import { fitView, runAutoLayout } from '../commands.js';
 import { openNative, saveAsNative, saveNative } from '../host/desktop.js';
@@ -88,9 +88,23 @@ export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
   const store = editorStore.getState;
 
   const desktop = host.desktop;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onFilePicked = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // the same file can be picked again
+    if (file) replaceDocument(host, editorStore, () => void importFileAsDocument(editorStore, file));
+  };
 
   return (
     <header className="toolbar" data-testid="toolbar">
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={onFilePicked}
+        data-testid="import-file-input"
+      />
       <div className="brand" title="Sluice">
         <span className="logo-mark">◆</span>
       </div>
@@ -128,9 +142,18 @@ export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
         />
         <div className="menu-sep" />
         <MenuItem
-          label="Import…"
-          onClick={() => store().openDialog({ kind: 'import' })}
+          label="Import from computer…"
+          onClick={() =>
+            desktop
+              ? replaceDocument(host, editorStore, () => void openNative(desktop, editorStore))
+              : fileInput.current?.click()
+          }
           testId="file-import"
+        />
+        <MenuItem
+          label="Insert from workspace…"
+          onClick={() => store().openDialog({ kind: 'import' })}
+          testId="file-insert"
           disabled={view !== 'editor'}
         />
         <MenuItem

@@ -202,10 +202,3 @@ export function mergeWorkflow(
     added: { nodes: nodes.map((n) => n.id), edges: edges.map((e) => e.id), notes: notes.map((n) => n.id) },
   };
 }
-
-/** Top-left corner of a set of positions (to paste a copied group where the pointer is). */
-export function boundsOrigin(w: Workflow): Position {
-  const all = [...w.nodes.map((n) => n.position), ...(w.notes ?? []).map((n) => n.position)];
-  if (all.length === 0) return { x: 0, y: 0 };
-  return { x: Math.min(...all.map((p) => p.x)), y: Math.min(...all.map((p) => p.y)) };
-}

@@ -11,6 +11,7 @@ import { checkConnection } from '../../../engine/check/index.js';
 import * as edits from './edits.js';
 import type { NewEdge, Selection } from './edits.js';
 import type { EditorState } from './types.js';
+import { clearOffset } from './placement.js';
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -48,12 +49,13 @@ export interface GraphSlice {
   duplicateSelection(): void;
   /** The selection as workflow JSON text (what Copy puts on the clipboard); null when empty. */
   copySelection(): string | null;
-  /** Merges workflow JSON text (paste, import). Malformed text is refused and the graph left as is. */
-  pasteText(text: string, at?: Position, label?: string): EditResult<Selection>;
+  /**
+   * Merges workflow JSON text (paste; `fromFile` names the file of an import) at `at`, clear of the
+   * nodes already there. Malformed text is refused and the graph left as is.
+   */
+  pasteText(text: string, at?: Position, label?: string, fromFile?: string): EditResult<Selection>;
   applyPositions(positions: ReadonlyMap<string, Position>, label: string): void;
 }
-
-const PASTE_OFFSET = 40;
 
 function withGroup(options: ChangeOptions, group: string | undefined): ChangeOptions {
   return group === undefined ? options : { ...options, group };
@@ -170,7 +172,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     let added: Selection = { nodes: [], edges: [], notes: [] };
     get().change(
       (w) => {
-        const r = edits.mergeWorkflow(w, part, { x: PASTE_OFFSET, y: PASTE_OFFSET });
+        const r = edits.mergeWorkflow(w, part, clearOffset(w, part, get().typesById, undefined));
         added = r.added;
         return r.doc;
       },
@@ -184,19 +186,21 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     if (part.nodes.length === 0 && (part.notes ?? []).length === 0) return null;
     return serializeWorkflow(part);
   },
-  pasteText(text, at, label = 'Paste') {
+  pasteText(text, at, label = 'Paste', fromFile) {
     const parsed = parseWorkflow(text);
     if (!parsed.workflow) {
       const first = parsed.problems[0];
       const reason = first ? first.message : 'it is not a workflow';
       return {
         ok: false,
-        message: `Cannot paste: the clipboard does not hold a Sluice workflow (${reason}).`,
+        message:
+          fromFile === undefined
+            ? `Cannot paste: the clipboard does not hold a Sluice workflow (${reason}).`
+            : `Cannot import ${fromFile}: not a Sluice workflow file: ${reason}`,
       };
     }
     const incoming = parsed.workflow;
-    const origin = edits.boundsOrigin(incoming);
-    const offset = at ? { x: at.x - origin.x, y: at.y - origin.y } : { x: PASTE_OFFSET, y: PASTE_OFFSET };
+    const offset = clearOffset(get().doc, incoming, get().typesById, at);
     let added: Selection = { nodes: [], edges: [], notes: [] };
     get().change(
       (w) => {
