@@ -23,7 +23,7 @@ export function clearOffset(
   const positions = [...incoming.nodes, ...(incoming.notes ?? [])].map((n) => n.position);
   if (positions.length === 0) return { x: 0, y: 0 };
   const origin = { x: Math.min(...positions.map((p) => p.x)), y: Math.min(...positions.map((p) => p.y)) };
-  let dx = at ? at.x - origin.x : PASTE_OFFSET;
+  const dx = at ? at.x - origin.x : PASTE_OFFSET;
   let dy = at ? at.y - origin.y : PASTE_OFFSET;
   if (own.length === 0) return { x: dx, y: dy };
   const b = boundsOf(own);
