@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from './fixtures/server';
+import { monaco, monacoText, typeInMonaco } from './fixtures/typing';
 import type {} from '../renderer/src/testApi.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,9 +35,12 @@ test('inferred table columns before the run, a preview of the result after it', 
   await expect(page.getByTestId('inspector-ports')).toContainText('sunny_days');
 
   // A query that names a column the CSV does not have is marked before Run, naming the column.
-  await page.evaluate(() =>
-    window.__sluice!.store.getState().setParam('monthly', 'sql', 'SELECT snowfall FROM weather'),
-  );
+  const sql = monaco(page, 'sql');
+  await expect(sql).toBeVisible({ timeout: 20_000 });
+  await typeInMonaco(page, sql, 'SELECT snowfall FROM weather');
+  await expect.poll(() => monacoText(sql)).toBe('SELECT snowfall FROM weather');
+  // Leaving the editor ends the typing step: one undo brings the example's query back.
+  await page.getByTestId('canvas').click({ position: { x: 30, y: 30 } });
   await page.getByTestId('tab-problems').click();
   await expect(page.getByTestId('problems')).toContainText('snowfall');
   await expect(page.getByTestId('node-monthly')).toHaveClass(/faulty/);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { drawWire, handle } from './fixtures/canvas';
+import { monaco, monacoText, typeInMonaco, typeInto } from './fixtures/typing';
 import { expect, test } from './fixtures/server';
 
 const serialize = (page: Page) => page.evaluate(() => window.__sluice!.serialize());
@@ -68,11 +69,10 @@ test('build, connect, edit in Monaco, undo/redo, save, reload and open the same 
   // 4. Edit the filter's code in Monaco.
   await page.locator('.react-flow__node[data-id="filter1"] .flow-node-header').click();
   await expect(page.getByTestId('inspector-node')).toHaveAttribute('data-node-id', 'filter1');
-  const editor = page.getByTestId('param-code').locator('.monaco-editor');
+  const editor = monaco(page, 'code');
   await expect(editor).toBeVisible({ timeout: 20_000 });
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('ControlOrMeta+a');
-  await page.keyboard.insertText('x => x % 2 === 0');
+  await typeInMonaco(page, editor, 'x => x % 2 === 0');
+  await expect.poll(() => monacoText(editor)).toBe('x => x % 2 === 0');
   await expect
     .poll(() =>
       page.evaluate(() => window.__sluice!.doc().nodes.find((n) => n.id === 'filter1')!.params.code),
@@ -97,7 +97,7 @@ test('build, connect, edit in Monaco, undo/redo, save, reload and open the same 
 
   // 6. Save (Ctrl+S asks for a name the first time).
   await page.keyboard.press('ControlOrMeta+s');
-  await page.getByTestId('save-as-name').fill('numbers.sluice.json');
+  await typeInto(page, page.getByTestId('save-as-name'), 'numbers.sluice.json');
   await page.getByTestId('save-as-confirm').click();
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
   const onDisk = await readFile(path.join(sluice.workspace, 'numbers.sluice.json'), 'utf8');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import type { Workflow } from '../engine/model/workflow.js';
 import { expect, startSluiceServer, stopSluiceServer, test } from './fixtures/server';
+import { typeInto } from './fixtures/typing';
 import type {} from '../renderer/src/testApi.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,7 +110,7 @@ test('open an example, press Run: nodes go pending → running → completed, co
 
   // Slow the source down (one number every 120 ms) so the run can be watched.
   await page.getByTestId('node-numbers').click();
-  await page.getByTestId('param-intervalMs').fill('120');
+  await typeInto(page, page.getByTestId('param-intervalMs'), '120');
   await page.getByTestId('param-intervalMs').blur();
 
   // Watch the status strips as a person would: every data-status the DOM shows, per node.

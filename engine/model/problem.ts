@@ -15,7 +15,8 @@ export type ProblemCode =
   | 'too-many-edges' // a single-edge input with several edges
   | 'bad-param'
   | 'bad-limit' // an edge capacity or a node policy value out of its range
-  | 'cycle';
+  | 'cycle'
+  | 'disabled-node'; // a warning: what disabling a node does to the run
 
 export interface Problem {
   code: ProblemCode;

@@ -2,7 +2,9 @@
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' | 'completed';
 
-export type NodeStatus = 'pending' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
+/** `skipped`: the node is disabled in the workflow, so it did not run. */
+export type NodeStatus =
+  'pending' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled' | 'skipped';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -72,8 +74,13 @@ export interface RunSummary {
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'completed'];
 
 /** The statuses a node ends in; once there, nothing changes it. */
-export type TerminalNodeStatus = Extract<NodeStatus, 'completed' | 'failed' | 'cancelled'>;
-export const TERMINAL_NODE_STATUSES: readonly TerminalNodeStatus[] = ['completed', 'failed', 'cancelled'];
+export type TerminalNodeStatus = Extract<NodeStatus, 'completed' | 'failed' | 'cancelled' | 'skipped'>;
+export const TERMINAL_NODE_STATUSES: readonly TerminalNodeStatus[] = [
+  'completed',
+  'failed',
+  'cancelled',
+  'skipped',
+];
 
 export function isTerminalRunStatus(status: RunStatus): boolean {
   return TERMINAL_RUN_STATUSES.includes(status);

@@ -24,6 +24,7 @@ function byId<T extends { id: string }>(items: readonly T[]): T[] {
 function nodeOut(n: WorkflowNode): Record<string, unknown> {
   const out: Record<string, unknown> = { id: n.id, type: n.type };
   if (n.label !== undefined) out.label = n.label;
+  if (n.disabled) out.disabled = true;
   out.params = sortKeys(n.params);
   out.position = positionOut(n.position);
   const policy = policyOut(n.policy);

@@ -23,6 +23,7 @@ const node = z.strictObject({
   id,
   type: z.string().min(1),
   label: z.string().optional(),
+  disabled: z.boolean().optional(),
   params: z.record(z.string(), z.unknown()),
   position,
   policy: policy.optional(),

@@ -34,6 +34,8 @@ export interface WorkflowNode {
   type: string;
   /** Display name; the type's title when absent. */
   label?: string;
+  /** Switched off: drawn muted, and skipped when the workflow runs (its consumers' inputs from it end). */
+  disabled?: boolean;
   params: Record<string, unknown>;
   position: Position;
   policy?: NodePolicy;

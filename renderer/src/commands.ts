@@ -1,6 +1,6 @@
 // Editor commands shared by the toolbar, the keyboard and the desktop menu.
 import type { ReactFlowInstance } from '@xyflow/react';
-import { editorStore } from './store/index.js';
+import type { EditorStore } from './store/index.js';
 import { autoLayout } from './canvas/layout.js';
 import { FIT_OPTIONS } from './canvas/layoutMetrics.js';
 
@@ -9,7 +9,10 @@ export function fitView(flow: Pick<ReactFlowInstance, 'fitView'>): void {
 }
 
 /** Arranges the graph with ELK as one undoable edit, then fits it in view. */
-export async function runAutoLayout(flow: Pick<ReactFlowInstance, 'fitView'>): Promise<void> {
+export async function runAutoLayout(
+  editorStore: EditorStore,
+  flow: Pick<ReactFlowInstance, 'fitView'>,
+): Promise<void> {
   const { doc, typesById } = editorStore.getState();
   try {
     const positions = await autoLayout(doc, typesById);

@@ -3,30 +3,16 @@
 
 import type { HostClient } from '../../engine/hostApi/api.js';
 import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
-import { editorStore } from './store/index.js';
+import type { EditorStore } from './store/index.js';
+
+const isExamplePath = (p: string) => p.startsWith('example:');
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Runs `action` now, or after the person agrees to drop unsaved changes. */
-export function confirmDiscard(action: () => void): void {
-  const store = editorStore.getState();
-  if (!store.isDirty()) {
-    action();
-    return;
-  }
-  store.openDialog({
-    kind: 'confirm',
-    title: 'Unsaved changes',
-    message: `“${store.doc.name}” has changes that are not saved. Discard them?`,
-    confirmLabel: 'Discard changes',
-    onConfirm: action,
-  });
-}
-
-export async function openWorkflow(host: HostClient, path: string): Promise<boolean> {
-  const store = editorStore.getState();
+export async function openWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<boolean> {
+  const store = editor.getState();
   try {
     const file = await host.call('workflow:open', { path });
     const result = store.loadDocument(file.path, file.text);
@@ -43,10 +29,11 @@ export async function openWorkflow(host: HostClient, path: string): Promise<bool
 }
 
 /** Saves to the current path, or asks for one (save as) when the document was never saved. */
-export async function saveWorkflow(host: HostClient, path?: string): Promise<boolean> {
-  const store = editorStore.getState();
+export async function saveWorkflow(host: HostClient, editor: EditorStore, path?: string): Promise<boolean> {
+  const store = editor.getState();
   const target = path ?? store.path;
-  if (!target) {
+  // An example is read-only: saving it means saving a copy into the workspace.
+  if (!target || isExamplePath(target)) {
     store.openDialog({ kind: 'saveAs' });
     return false;
   }
@@ -64,22 +51,26 @@ export async function saveWorkflow(host: HostClient, path?: string): Promise<boo
   }
 }
 
-/** Merges another workflow file into this one; clashing ids are renamed. */
-export async function importWorkflow(host: HostClient, path: string): Promise<void> {
-  const store = editorStore.getState();
+/** Inserts another workflow file of the workspace into this one, clear of its nodes; ids are renamed. */
+export async function importWorkflow(host: HostClient, editor: EditorStore, path: string): Promise<void> {
+  const store = editor.getState();
   try {
     const file = await host.call('workflow:open', { path });
-    const result = store.pasteText(file.text, undefined, 'Import');
-    if (!result.ok) store.notify('error', `Cannot import ${path}: ${result.message}`);
-    else store.notify('info', `Imported ${result.value.nodes.length} nodes from ${path}`);
+    const result = store.pasteText(file.text, undefined, 'Insert', path);
+    if (!result.ok) store.notify('error', result.message);
+    else
+      store.notify(
+        'info',
+        `Inserted ${result.value.nodes.length} node${result.value.nodes.length === 1 ? '' : 's'} from ${path}`,
+      );
   } catch (err) {
     store.notify('error', `Cannot import ${path}: ${errorText(err)}`);
   }
 }
 
 /** Downloads the workflow as a file (the browser's own save). */
-export function exportWorkflow(): void {
-  const store = editorStore.getState();
+export function exportWorkflow(editor: EditorStore): void {
+  const store = editor.getState();
   const blob = new Blob([store.serialize()], { type: 'application/json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
@@ -89,4 +80,33 @@ export function exportWorkflow(): void {
   a.download = base;
   a.click();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+/**
+ * Opens a workflow file from the person's computer (a browser file picker's File) as a new document.
+ * It has no path in the workspace: Save asks where to put it.
+ */
+export async function importFileAsDocument(
+  editor: EditorStore,
+  file: Pick<File, 'name' | 'text'>,
+): Promise<boolean> {
+  const store = editor.getState();
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    store.notify('error', `Cannot import ${file.name}: ${errorText(err)}`);
+    return false;
+  }
+  const result = store.loadDocument(null, text);
+  if (!result.ok) {
+    const first = result.problems[0];
+    store.notify(
+      'error',
+      `Cannot import ${file.name}: not a Sluice workflow file: ${first ? first.message : 'it is not a workflow'}`,
+    );
+    return false;
+  }
+  store.notify('info', `Imported ${file.name} as a new document`);
+  return true;
 }

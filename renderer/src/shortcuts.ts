@@ -3,25 +3,21 @@
 // the text goes to (and comes from) other windows and text editors.
 
 import type { HostClient } from '../../engine/hostApi/api.js';
-import { editorStore } from './store/index.js';
+import type { EditorStore } from './store/index.js';
 import { saveWorkflow } from './files.js';
 import { saveAsNative, saveNative } from './host/desktop.js';
 import { pointer } from './pointer.js';
-
-function isTextField(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.isContentEditable ||
-    ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) ||
-    target.closest('.monaco-editor') !== null
-  );
-}
+import { isTextField } from './textFields.js';
 
 export interface ShortcutActions {
   fitView(): void;
 }
 
-export function installShortcuts(host: HostClient, actions: ShortcutActions): () => void {
+export function installShortcuts(
+  host: HostClient,
+  editorStore: EditorStore,
+  actions: ShortcutActions,
+): () => void {
   const onKeyDown = (e: KeyboardEvent) => {
     const store = editorStore.getState();
     const mod = e.ctrlKey || e.metaKey;
@@ -32,7 +28,7 @@ export function installShortcuts(host: HostClient, actions: ShortcutActions): ()
       if (desktop)
         void (e.shiftKey ? saveAsNative(desktop, editorStore) : saveNative(host, desktop, editorStore));
       else if (e.shiftKey) store.openDialog({ kind: 'saveAs' });
-      else void saveWorkflow(host);
+      else void saveWorkflow(host, editorStore);
       return;
     }
     if (isTextField(e.target) || store.view !== 'editor' || store.dialog) return;

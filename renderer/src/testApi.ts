@@ -1,8 +1,9 @@
 // A small typed test API on `window.__sluice` (tldraw's idea): E2E specs act as a person does, and
 // use this only to read state back (the document, the selection) and to check their assertions.
 import type { Workflow } from '../../engine/model/workflow.js';
-import { editorStore, type EditorStore } from './store/index.js';
-import { runStore, type RunStore } from './run/runStore.js';
+import type { EditorStore } from './store/index.js';
+import type { AppStores } from './store/context.js';
+import type { RunStore } from './run/runStore.js';
 import type { NodeStatus } from '../../engine/model/run.js';
 
 export interface SluiceTestApi {
@@ -22,13 +23,14 @@ declare global {
   }
 }
 
-export function installTestApi(): void {
+/** Exposes the stores the app was started with (main.tsx). */
+export function installTestApi({ editor, runs }: AppStores): void {
   window.__sluice = {
-    store: editorStore,
-    doc: () => editorStore.getState().doc,
-    serialize: () => editorStore.getState().serialize(),
-    isDirty: () => editorStore.getState().isDirty(),
-    setNodeStatuses: (updates) => runStore.getState().applyStatuses(updates),
-    runs: runStore,
+    store: editor,
+    doc: () => editor.getState().doc,
+    serialize: () => editor.getState().serialize(),
+    isDirty: () => editor.getState().isDirty(),
+    setNodeStatuses: (updates) => runs.getState().applyStatuses(updates),
+    runs,
   };
 }

@@ -1,6 +1,6 @@
 // Light and dark themes: follow the system (prefers-color-scheme) unless the person picked one.
 import { useSyncExternalStore } from 'react';
-import { editorStore, useEditor, type EditorState } from './store/index.js';
+import { useEditor, type EditorState, type EditorStore } from './store/index.js';
 import type { ThemeChoice } from './store/uiSlice.js';
 
 export type ResolvedTheme = 'light' | 'dark';
@@ -22,13 +22,13 @@ export function useResolvedTheme(): ResolvedTheme {
   return choice === 'system' ? system : choice;
 }
 
-export function loadThemeChoice(): void {
+export function loadThemeChoice(editorStore: EditorStore): void {
   const saved = localStorage.getItem(THEME_KEY);
   if (saved === 'light' || saved === 'dark') editorStore.getState().setTheme(saved);
 }
 
 /** The toggle flips to the other theme than the one showing, and remembers it. */
-export function toggleTheme(showing: ResolvedTheme): void {
+export function toggleTheme(editorStore: EditorStore, showing: ResolvedTheme): void {
   const next: ThemeChoice = showing === 'dark' ? 'light' : 'dark';
   localStorage.setItem(THEME_KEY, next);
   editorStore.getState().setTheme(next);

@@ -1,5 +1,5 @@
 // What the host tells a worker about its node: type, parameters with defaults, port types, its
-// input and output edges, folders and policy.
+// input and output edges (none to or from a disabled node), folders and policy.
 
 import { applyParamDefaults } from '../../model/params.js';
 import type { Workflow, WorkflowNode } from '../../model/workflow.js';
@@ -20,6 +20,9 @@ export interface AssignmentInput {
 
 export function buildAssignment(a: AssignmentInput): NodeAssignment {
   const { node, registered, workflow } = a;
+  // A disabled node gets no process: its edges carry nothing, so an input fed only by disabled
+  // nodes has no edges and ends at once.
+  const disabled = new Set(workflow.nodes.filter((n) => n.disabled).map((n) => n.id));
   return {
     runId: a.runId,
     nodeId: node.id,
@@ -28,10 +31,10 @@ export function buildAssignment(a: AssignmentInput): NodeAssignment {
     params: applyParamDefaults(registered.definition, node.params),
     types: a.portTypes[node.id] ?? { inputs: {}, outputs: {} },
     inputs: workflow.edges
-      .filter((e) => e.target === node.id)
+      .filter((e) => e.target === node.id && !disabled.has(e.source))
       .map((e) => ({ edgeId: e.id, port: e.targetPort, capacity: e.capacity ?? a.defaultCapacity })),
     outputs: workflow.edges
-      .filter((e) => e.source === node.id)
+      .filter((e) => e.source === node.id && !disabled.has(e.target))
       .map((e) => ({ edgeId: e.id, port: e.sourcePort })),
     runDir: a.runDir,
     baseDir: a.baseDir,

@@ -132,8 +132,10 @@ export class Run {
       return;
     }
     const launcher = this.options.launcher ?? createChildLauncher();
-    // Launch everything first (forks proceed in parallel), then assign.
-    for (const slot of this.slots.values()) {
+    // Launch everything first (forks proceed in parallel), then assign. A disabled node gets no
+    // process: it is skipped, and its edges carry nothing (nodeAssignment.ts).
+    const enabled = [...this.slots.values()].filter((s) => !s.node.disabled);
+    for (const slot of enabled) {
       slot.proc = launchNodeProcess({
         launcher,
         entry,
@@ -147,8 +149,8 @@ export class Run {
       proc.onOutput?.((text) => this.onWorkerOutput(slot, text));
     }
     this.memoryWatch.start();
-    for (const slot of this.slots.values())
-      this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
+    for (const slot of enabled) this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
+    for (const slot of this.slots.values()) if (slot.node.disabled) this.onNodeStatus(slot, 'skipped', 0);
   }
 
   private assignment(slot: NodeSlot): NodeAssignment {

@@ -34,6 +34,29 @@ export function fittingEdge(
   return null;
 }
 
+/** The ports by which a new node of type `info` could sit in the middle of edge `edgeId`. */
+export function insertionPorts(
+  doc: Workflow,
+  typesById: ReadonlyMap<string, NodeTypeInfo>,
+  info: NodeTypeInfo,
+  edgeId: string,
+): { input: string; output: string } | null {
+  const edge = doc.edges.find((e) => e.id === edgeId);
+  if (!edge) return null;
+  const without = { ...doc, edges: doc.edges.filter((e) => e.id !== edgeId) };
+  const input = fittingEdge(without, typesById, info, {
+    nodeId: edge.source,
+    port: edge.sourcePort,
+    side: 'source',
+  });
+  const output = fittingEdge(without, typesById, info, {
+    nodeId: edge.target,
+    port: edge.targetPort,
+    side: 'target',
+  });
+  return input && output ? { input: input.port, output: output.port } : null;
+}
+
 /** Case-insensitive match on title, type id, category and description. */
 export function matchesSearch(info: NodeTypeInfo, query: string): boolean {
   const q = query.trim().toLowerCase();

@@ -102,6 +102,7 @@ export const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
   completed: '--ok',
   failed: '--danger',
   cancelled: '--text-3',
+  skipped: '--text-3',
 };
 
 export type Colour = (cssVariable: string) => string;

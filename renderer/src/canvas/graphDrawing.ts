@@ -3,8 +3,8 @@
 // document, worked out again only when the document or its node types change.
 
 import type { useStoreApi, ReactFlowState } from '@xyflow/react';
-import { editorStore } from '../store/index.js';
-import { runStore } from '../run/runStore.js';
+import type { EditorStore } from '../store/index.js';
+import type { RunStore } from '../run/runStore.js';
 import { nodeBoxes, observeTheme, type Box } from './graphBoxes.js';
 
 type FlowStore = ReturnType<typeof useStoreApi>;
@@ -22,6 +22,7 @@ export interface GraphDrawing {
  */
 export function drawOnGraphChanges(
   flowStore: FlowStore,
+  { editor, runs }: { editor: EditorStore; runs: RunStore },
   draw: () => void,
   onTheme: () => void,
 ): GraphDrawing {
@@ -41,7 +42,7 @@ export function drawOnGraphChanges(
     flowStore.subscribe((s: ReactFlowState, prev: ReactFlowState) => {
       if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) schedule();
     }),
-    editorStore.subscribe((s, prev) => {
+    editor.subscribe((s, prev) => {
       if (
         s.doc !== prev.doc ||
         s.typesById !== prev.typesById ||
@@ -50,7 +51,7 @@ export function drawOnGraphChanges(
       )
         schedule();
     }),
-    runStore.subscribe((s, prev) => {
+    runs.subscribe((s, prev) => {
       if (s.run?.nodes !== prev.run?.nodes) schedule();
     }),
   ];
@@ -65,10 +66,10 @@ export function drawOnGraphChanges(
 }
 
 /** The current document's node boxes, kept while the document and its node types stay the same. */
-export function editorBoxes(): () => Map<string, Box> {
+export function editorBoxes(editor: EditorStore): () => Map<string, Box> {
   let memo: { doc: unknown; types: unknown; boxes: Map<string, Box> } | null = null;
   return () => {
-    const { doc, typesById } = editorStore.getState();
+    const { doc, typesById } = editor.getState();
     if (!memo || memo.doc !== doc || memo.types !== typesById)
       memo = { doc, types: typesById, boxes: nodeBoxes(doc, typesById) };
     return memo.boxes;

@@ -1,25 +1,32 @@
-// The bottom panel: Problems, and the run's Logs and Errors tabs (registered by run/install.tsx).
-// The shown tab lives in run/panelStore.ts so the run actions can switch it.
+// The bottom panel: Problems, then the tabs the app hands it (the run's Logs and Errors, run/runTabs.tsx).
+// The shown tab lives in the panel store (run/panelStore.ts) so the run actions can switch it.
 import type { ReactNode } from 'react';
 import { useEditor, type EditorState } from '../store/index.js';
-import { panelStore, usePanel } from '../run/panelStore.js';
+import { usePanel, usePanelStore } from '../run/panelStore.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 
 export interface BottomTab {
   id: string;
   title: ReactNode;
-  render(): ReactNode;
+  /** The tab's body, rendered only while the tab is shown. */
+  content: ReactNode;
 }
 
 const selectProblemCount = (s: EditorState) => s.problems.length;
 
-/** Tabs the live-run work (issue 4) registers: logs, errors. */
-export const extraBottomTabs: BottomTab[] = [];
-
-export function BottomPanel() {
+export function BottomPanel({
+  tabs: extraTabs = [],
+  height,
+}: {
+  tabs?: readonly BottomTab[];
+  /** Its height while open (the splitter above it sets it). */
+  height?: number;
+}) {
   const count = useEditor(selectProblemCount);
+  const panel = usePanelStore();
   const active = usePanel((s) => s.tab);
   const open = usePanel((s) => s.open);
+  const maximized = usePanel((s) => s.maximized);
   const tabs: BottomTab[] = [
     {
       id: 'problems',
@@ -28,13 +35,17 @@ export function BottomPanel() {
           Problems <span className={`badge${count > 0 ? ' badge-error' : ''}`}>{count}</span>
         </>
       ),
-      render: () => <ProblemsPanel />,
+      content: <ProblemsPanel />,
     },
-    ...extraBottomTabs,
+    ...extraTabs,
   ];
   const current = tabs.find((t) => t.id === active) ?? tabs[0]!;
   return (
-    <section className={`bottom-panel${open ? '' : ' collapsed'}`} data-testid="bottom-panel">
+    <section
+      className={`bottom-panel${open ? '' : ' collapsed'}${open && maximized ? ' maximized' : ''}`}
+      data-testid="bottom-panel"
+      style={open && !maximized && height !== undefined ? { height } : undefined}
+    >
       <div className="tabs" role="tablist">
         {tabs.map((t) => (
           <button
@@ -42,7 +53,7 @@ export function BottomPanel() {
             role="tab"
             aria-selected={t.id === current.id}
             className={`tab${t.id === current.id ? ' active' : ''}`}
-            onClick={() => panelStore.getState().show(t.id)}
+            onClick={() => panel.getState().show(t.id)}
             data-testid={`tab-${t.id}`}
           >
             {t.title}
@@ -51,14 +62,23 @@ export function BottomPanel() {
         <span className="spacer" />
         <button
           className="icon-button"
+          title={maximized ? 'Restore the panel' : 'Maximize the panel'}
+          aria-pressed={maximized}
+          onClick={() => panel.getState().toggleMaximized()}
+          data-testid="bottom-panel-maximize"
+        >
+          {maximized ? '⤡' : '⤢'}
+        </button>
+        <button
+          className="icon-button"
           title={open ? 'Hide panel' : 'Show panel'}
-          onClick={() => panelStore.getState().toggle()}
+          onClick={() => panel.getState().toggle()}
           data-testid="bottom-panel-toggle"
         >
           {open ? '▾' : '▴'}
         </button>
       </div>
-      {open && <div className="tab-body">{current.render()}</div>}
+      {open && <div className="tab-body">{current.content}</div>}
     </section>
   );
 }

@@ -5,9 +5,9 @@ import { useMemo } from 'react';
 import type { NodePolicy, WorkflowNode } from '../../../engine/model/workflow.js';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
-import { NodePorts } from './NodePorts.js';
+import { NodePorts } from '../canvas/NodePorts.js';
 import { OutputPreview } from '../run/OutputPreview.js';
 
 const selectSelection = (s: EditorState) => s.selection;
@@ -21,6 +21,7 @@ function shortMessage(message: string): string {
 
 function PolicyForm({ node }: { node: WorkflowNode }) {
   const policy = node.policy ?? {};
+  const editorStore = useEditorStore();
   const update = (patch: Partial<NodePolicy>) =>
     editorStore.getState().setPolicy(node.id, { ...policy, ...patch });
   const num = (v: string) => (v === '' ? undefined : Math.max(0, Number(v)));
@@ -76,6 +77,7 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
 }
 
 function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | undefined }) {
+  const editorStore = useEditorStore();
   const errors = useMemo(() => {
     const byKey = new Map<string, string>();
     if (info)
@@ -135,6 +137,7 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
 
 function WorkflowForm() {
   const doc = useEditor(selectDoc);
+  const editorStore = useEditorStore();
   return (
     <div className="inspector-body" data-testid="inspector-workflow">
       <div className="inspector-head">
@@ -163,7 +166,7 @@ function WorkflowForm() {
   );
 }
 
-export function Inspector() {
+export function Inspector({ width }: { width?: number }) {
   const selection = useEditor(selectSelection);
   const doc = useEditor(selectDoc);
   const types = useEditor(selectTypes);
@@ -172,7 +175,7 @@ export function Inspector() {
   const node = single === undefined ? undefined : doc.nodes.find((n) => n.id === single);
   const count = selection.nodes.length + selection.notes.length + selection.edges.length;
   return (
-    <aside className="inspector" data-testid="inspector" aria-label="Inspector">
+    <aside className="inspector" data-testid="inspector" aria-label="Inspector" style={{ width }}>
       <div className="panel-title">Inspector</div>
       {node ? (
         <NodeForm node={node} info={types.get(node.type)} />

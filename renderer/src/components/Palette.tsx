@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { matchesSearch } from '../canvas/fit.js';
 
 export const NODE_TYPE_MIME = 'application/x-sluice-node-type';
@@ -17,11 +17,12 @@ function groupByCategory(types: NodeTypeInfo[]): Array<[string, NodeTypeInfo[]]>
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-export function Palette() {
+export function Palette({ width }: { width?: number }) {
   const nodeTypes = useEditor(selectNodeTypes);
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const flow = useReactFlow();
+  const editorStore = useEditorStore();
   const groups = useMemo(
     () => groupByCategory(nodeTypes.filter((t) => matchesSearch(t, query))),
     [nodeTypes, query],
@@ -38,7 +39,7 @@ export function Palette() {
   };
 
   return (
-    <aside className="palette" data-testid="palette" aria-label="Node palette">
+    <aside className="palette" data-testid="palette" aria-label="Node palette" style={{ width }}>
       <div className="panel-title">Nodes</div>
       <input
         className="search"

@@ -1,9 +1,9 @@
 // One form field for one parameter, chosen by the parameter's kind. Typing in a field is one undo
 // step (a group per node and key, closed on blur).
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { ParamSpec } from '../../../engine/model/nodeTypeInfo.js';
-import { editorStore } from '../store/index.js';
+import { useEditorStore } from '../store/index.js';
 
 const CodeField = lazy(() => import('./CodeField.js'));
 
@@ -16,12 +16,20 @@ interface Props {
   error: string | undefined;
 }
 
-function set(nodeId: string, key: string, value: unknown): void {
-  editorStore.getState().setParam(nodeId, key, value, `param:${nodeId}:${key}`);
+/** Sets this parameter (one undo group per node and key while typing) and closes the group. */
+function useParamEdit(nodeId: string, key: string) {
+  const store = useEditorStore();
+  return useMemo(
+    () => ({
+      set: (value: unknown) => store.getState().setParam(nodeId, key, value, `param:${nodeId}:${key}`),
+      endGroup: () => store.getState().endGroup(),
+    }),
+    [store, nodeId, key],
+  );
 }
-const endGroup = () => editorStore.getState().endGroup();
 
 function JsonField({ nodeId, spec, value }: Props) {
+  const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const [draft, setDraft] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [parseError, setParseError] = useState<string | null>(null);
   return (
@@ -34,11 +42,11 @@ function JsonField({ nodeId, spec, value }: Props) {
           setDraft(e.target.value);
           if (e.target.value.trim() === '') {
             setParseError(null);
-            set(nodeId, spec.key, undefined);
+            set(undefined);
             return;
           }
           try {
-            set(nodeId, spec.key, JSON.parse(e.target.value));
+            set(JSON.parse(e.target.value));
             setParseError(null);
           } catch (err) {
             setParseError(`Not valid JSON: ${(err as Error).message}`);
@@ -55,8 +63,9 @@ function JsonField({ nodeId, spec, value }: Props) {
 type PortItem = { name: string; type: string };
 
 function PortsField({ nodeId, spec, value }: Props & { spec: Extract<ParamEntry, { kind: 'ports' }> }) {
+  const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const items: PortItem[] = Array.isArray(value) ? (value as PortItem[]) : [];
-  const update = (next: PortItem[]) => set(nodeId, spec.key, next);
+  const update = (next: PortItem[]) => set(next);
   return (
     <div className="ports-field" data-testid={`param-${spec.key}`}>
       {items.map((item, i) => (
@@ -104,6 +113,7 @@ function PortsField({ nodeId, spec, value }: Props & { spec: Extract<ParamEntry,
 
 function Control(props: Props) {
   const { nodeId, spec, value } = props;
+  const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const testId = `param-${spec.key}`;
   switch (spec.kind) {
     case 'boolean':
@@ -112,7 +122,7 @@ function Control(props: Props) {
           type="checkbox"
           checked={value === true}
           onChange={(e) => {
-            set(nodeId, spec.key, e.target.checked);
+            set(e.target.checked);
             endGroup();
           }}
           data-testid={testId}
@@ -127,7 +137,7 @@ function Control(props: Props) {
           min={spec.min}
           max={spec.max}
           step={spec.integer ? 1 : 'any'}
-          onChange={(e) => set(nodeId, spec.key, e.target.value === '' ? undefined : Number(e.target.value))}
+          onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))}
           onBlur={endGroup}
           data-testid={testId}
         />
@@ -138,7 +148,7 @@ function Control(props: Props) {
           className="field-input"
           value={typeof value === 'string' ? value : ''}
           onChange={(e) => {
-            set(nodeId, spec.key, e.target.value);
+            set(e.target.value);
             endGroup();
           }}
           data-testid={testId}
@@ -161,7 +171,7 @@ function Control(props: Props) {
           <CodeField
             value={typeof value === 'string' ? value : ''}
             language={spec.language}
-            onChange={(v) => set(nodeId, spec.key, v)}
+            onChange={(v) => set(v)}
             onBlur={endGroup}
             testId={testId}
           />
@@ -175,7 +185,7 @@ function Control(props: Props) {
             rows={4}
             value={typeof value === 'string' ? value : ''}
             placeholder={spec.placeholder}
-            onChange={(e) => set(nodeId, spec.key, e.target.value)}
+            onChange={(e) => set(e.target.value)}
             onBlur={endGroup}
             data-testid={testId}
           />
@@ -186,7 +196,7 @@ function Control(props: Props) {
           className="field-input"
           value={typeof value === 'string' ? value : ''}
           placeholder={spec.placeholder}
-          onChange={(e) => set(nodeId, spec.key, e.target.value)}
+          onChange={(e) => set(e.target.value)}
           onBlur={endGroup}
           data-testid={testId}
         />
@@ -197,7 +207,7 @@ function Control(props: Props) {
           className="field-input mono"
           value={typeof value === 'string' ? value : ''}
           placeholder={spec.extensions ? `*${spec.extensions.join(', *')}` : 'relative to the workflow file'}
-          onChange={(e) => set(nodeId, spec.key, e.target.value)}
+          onChange={(e) => set(e.target.value)}
           onBlur={endGroup}
           data-testid={testId}
         />

@@ -3,7 +3,7 @@
 
 import { useReactFlow } from '@xyflow/react';
 import type { Problem } from '../../../engine/model/problem.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { NODE_WIDTH } from '../canvas/layoutMetrics.js';
 
 const selectProblems = (s: EditorState) => s.problems;
@@ -11,6 +11,7 @@ const selectProblems = (s: EditorState) => s.problems;
 export function ProblemsPanel() {
   const problems = useEditor(selectProblems);
   const flow = useReactFlow();
+  const editorStore = useEditorStore();
   const reveal = (p: Problem) => {
     const store = editorStore.getState();
     const nodeId = p.nodeId ?? store.doc.edges.find((e) => e.id === p.edgeId)?.target;

@@ -1,11 +1,12 @@
 // The top bar: File menu, workflow name with the dirty marker, edit and view commands, the run
-// toolbar slot (filled by the live-run work) and the theme toggle.
+// controls the app hands it (`run`) and the theme toggle.
 
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { HostClient } from '../../../engine/hostApi/api.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
-import { confirmDiscard, exportWorkflow, openWorkflow, saveWorkflow } from '../files.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
+import { exportWorkflow, importFileAsDocument, openWorkflow, saveWorkflow } from '../files.js';
+import { replaceDocument } from '../unsaved.js';
 import { fitView, runAutoLayout } from '../commands.js';
 import { openNative, saveAsNative, saveNative } from '../host/desktop.js';
 import { toggleTheme, useResolvedTheme } from '../theme.js';
@@ -20,9 +21,6 @@ const selectView = (s: EditorState) => s.view;
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
-
-/** The run controls area; the live-run work (issue 4) renders Run/Stop/Pause here. */
-export const runToolbarSlot: { render: (() => ReactNode) | null } = { render: null };
 
 function Menu({ label, children, testId }: { label: string; children: ReactNode; testId: string }) {
   const [open, setOpen] = useState(false);
@@ -76,7 +74,7 @@ function MenuItem({
   );
 }
 
-export function Toolbar({ host }: { host: HostClient }) {
+export function Toolbar({ host, run }: { host: HostClient; run?: ReactNode }) {
   const name = useEditor(selectName);
   const path = useEditor(selectPath);
   const dirty = useEditor(selectDirty);
@@ -86,23 +84,42 @@ export function Toolbar({ host }: { host: HostClient }) {
   const view = useEditor(selectView);
   const theme = useResolvedTheme();
   const flow = useReactFlow();
+  const editorStore = useEditorStore();
   const store = editorStore.getState;
 
   const desktop = host.desktop;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const onFilePicked = (e: React.ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // the same file can be picked again
+    if (file) replaceDocument(host, editorStore, () => void importFileAsDocument(editorStore, file));
+  };
 
   return (
     <header className="toolbar" data-testid="toolbar">
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        onChange={onFilePicked}
+        data-testid="import-file-input"
+      />
       <div className="brand" title="Sluice">
         <span className="logo-mark">◆</span>
       </div>
       <Menu label="File" testId="menu-file">
-        <MenuItem label="New" onClick={() => confirmDiscard(() => store().newDocument())} testId="file-new" />
+        <MenuItem
+          label="New"
+          onClick={() => replaceDocument(host, editorStore, () => store().newDocument())}
+          testId="file-new"
+        />
         <MenuItem
           label="Open…"
           shortcut={`${MOD}O`}
           onClick={() =>
             desktop
-              ? confirmDiscard(() => void openNative(desktop, editorStore))
+              ? replaceDocument(host, editorStore, () => void openNative(desktop, editorStore))
               : store().openDialog({ kind: 'open' })
           }
           testId="file-open"
@@ -110,7 +127,9 @@ export function Toolbar({ host }: { host: HostClient }) {
         <MenuItem
           label="Save"
           shortcut={`${MOD}S`}
-          onClick={() => void (desktop ? saveNative(host, desktop, editorStore) : saveWorkflow(host))}
+          onClick={() =>
+            void (desktop ? saveNative(host, desktop, editorStore) : saveWorkflow(host, editorStore))
+          }
           testId="file-save"
         />
         <MenuItem
@@ -123,20 +142,33 @@ export function Toolbar({ host }: { host: HostClient }) {
         />
         <div className="menu-sep" />
         <MenuItem
-          label="Import…"
-          onClick={() => store().openDialog({ kind: 'import' })}
+          label="Import from computer…"
+          onClick={() =>
+            desktop
+              ? replaceDocument(host, editorStore, () => void openNative(desktop, editorStore))
+              : fileInput.current?.click()
+          }
           testId="file-import"
+        />
+        <MenuItem
+          label="Insert from workspace…"
+          onClick={() => store().openDialog({ kind: 'import' })}
+          testId="file-insert"
           disabled={view !== 'editor'}
         />
         <MenuItem
           label="Export (download)"
-          onClick={exportWorkflow}
+          onClick={() => exportWorkflow(editorStore)}
           testId="file-export"
           disabled={view !== 'editor'}
         />
         {recent.length > 0 && <div className="menu-sep" />}
         {recent.map((p) => (
-          <MenuItem key={p} label={p} onClick={() => confirmDiscard(() => void openWorkflow(host, p))} />
+          <MenuItem
+            key={p}
+            label={p}
+            onClick={() => replaceDocument(host, editorStore, () => void openWorkflow(host, editorStore, p))}
+          />
         ))}
         <div className="menu-sep" />
         <MenuItem label="Welcome" onClick={() => store().setView('welcome')} testId="file-welcome" />
@@ -172,7 +204,7 @@ export function Toolbar({ host }: { host: HostClient }) {
         <span className="toolbar-sep" />
         <button
           className="toolbar-button"
-          onClick={() => void runAutoLayout(flow)}
+          onClick={() => void runAutoLayout(editorStore, flow)}
           disabled={view !== 'editor'}
           data-testid="auto-layout"
           title="Arrange nodes left to right"
@@ -204,11 +236,11 @@ export function Toolbar({ host }: { host: HostClient }) {
       </div>
       <span className="spacer" />
       <div className="run-toolbar" data-testid="run-toolbar">
-        {runToolbarSlot.render?.()}
+        {run}
       </div>
       <button
         className="toolbar-button icon"
-        onClick={() => toggleTheme(theme)}
+        onClick={() => toggleTheme(editorStore, theme)}
         title={theme === 'dark' ? 'Light theme' : 'Dark theme'}
         data-testid="theme-toggle"
       >

@@ -1,14 +1,22 @@
 // The welcome view: start a new workflow, open one, or start from an example.
 import { useEffect, useState } from 'react';
 import type { HostClient, HostResult } from '../../../engine/hostApi/api.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { openWorkflow } from '../files.js';
 import { openNative } from '../host/desktop.js';
+import { replaceDocument } from '../unsaved.js';
 
 const selectRecent = (s: EditorState) => s.recent;
+/** A document was created or opened in this window: the welcome view can go back to it. */
+const selectOpenDoc = (s: EditorState) => (s.docEpoch > 0 ? s.doc.name : null);
+const selectDirty = (s: EditorState) => s.isDirty();
 
 export function Welcome({ host }: { host: HostClient }) {
   const recent = useEditor(selectRecent);
+  const editorStore = useEditorStore();
+  const openDoc = useEditor(selectOpenDoc);
+  const dirty = useEditor(selectDirty);
+  const replace = (action: () => void) => replaceDocument(host, editorStore, action);
   const [examples, setExamples] = useState<HostResult<'workflow:examples'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -32,7 +40,7 @@ export function Welcome({ host }: { host: HostClient }) {
         <div className="welcome-actions">
           <button
             className="button primary"
-            onClick={() => editorStore.getState().newDocument()}
+            onClick={() => replace(() => editorStore.getState().newDocument())}
             data-testid="welcome-new"
           >
             New workflow
@@ -41,13 +49,22 @@ export function Welcome({ host }: { host: HostClient }) {
             className="button"
             onClick={() => {
               const desktop = host.desktop;
-              if (desktop) void openNative(desktop, editorStore);
+              if (desktop) replace(() => void openNative(desktop, editorStore));
               else editorStore.getState().openDialog({ kind: 'open' });
             }}
             data-testid="welcome-open"
           >
             Open…
           </button>
+          {openDoc !== null && (
+            <button
+              className="button"
+              onClick={() => editorStore.getState().setView('editor')}
+              data-testid="welcome-back"
+            >
+              Back to “{openDoc}”{dirty ? ' (unsaved)' : ''}
+            </button>
+          )}
         </div>
         <div className="welcome-columns">
           <section>
@@ -60,7 +77,7 @@ export function Welcome({ host }: { host: HostClient }) {
                 <li key={ex.path}>
                   <button
                     className="card"
-                    onClick={() => void openWorkflow(host, ex.path)}
+                    onClick={() => replace(() => void openWorkflow(host, editorStore, ex.path))}
                     data-testid={`example-${ex.name}`}
                   >
                     <span className="card-title">{ex.name}</span>
@@ -76,7 +93,10 @@ export function Welcome({ host }: { host: HostClient }) {
             <ul className="card-list">
               {recent.map((p) => (
                 <li key={p}>
-                  <button className="card compact" onClick={() => void openWorkflow(host, p)}>
+                  <button
+                    className="card compact"
+                    onClick={() => replace(() => void openWorkflow(host, editorStore, p))}
+                  >
                     <span className="card-title mono">{p}</span>
                   </button>
                 </li>

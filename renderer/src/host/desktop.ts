@@ -6,6 +6,7 @@
 import type { HostClient } from '../../../engine/hostApi/api.js';
 import type { DesktopHost, MenuCommand, SimpleMenuCommand } from '../../../engine/hostApi/desktop.js';
 import type { EditorStore } from '../store/index.js';
+import { textFieldHasFocus } from '../textFields.js';
 
 /** Commands the store cannot carry out by itself; absent ones are ignored (the feature is not there). */
 export interface DesktopActions {
@@ -17,6 +18,8 @@ export interface DesktopActions {
   validate?(): void;
   toggleBottomPanel?(): void;
   showShortcuts?(): void;
+  /** Runs `replace` once unsaved work is saved or given up (absent: at once). */
+  replaceDocument?(replace: () => void): void;
 }
 
 function errorText(err: unknown): string {
@@ -76,17 +79,6 @@ export async function saveNative(
   }
 }
 
-/** Undo, redo and select all act on a focused text field (inputs, Monaco) rather than on the graph. */
-function textFieldHasFocus(): boolean {
-  const el = typeof document === 'undefined' ? null : document.activeElement;
-  if (el === null || !(el instanceof HTMLElement)) return false;
-  return (
-    el.isContentEditable ||
-    ['INPUT', 'TEXTAREA'].includes(el.tagName) ||
-    el.closest('.monaco-editor') !== null
-  );
-}
-
 export function applyMenuCommand(
   command: MenuCommand,
   host: HostClient,
@@ -96,7 +88,9 @@ export function applyMenuCommand(
 ): void {
   const state = store.getState();
   if (command.command === 'open-file') {
-    loadFile(store, command.file);
+    const replace = () => loadFile(store, command.file);
+    if (actions.replaceDocument) actions.replaceDocument(replace);
+    else replace();
     return;
   }
   const textEdit: Partial<Record<SimpleMenuCommand, string>> = {
@@ -105,6 +99,7 @@ export function applyMenuCommand(
     'select-all': 'selectAll',
   };
   const editCommand = textEdit[command.command];
+  // Undo, redo and select all act on a focused text field (inputs, Monaco) rather than on the graph.
   if (editCommand !== undefined && textFieldHasFocus()) {
     // execCommand is deprecated but remains Chromium's way to drive a field's own undo stack.
     document.execCommand(editCommand);
@@ -137,7 +132,11 @@ export function connectDesktop(host: HostClient, store: EditorStore, actions: De
   void desktop
     .windowDocument()
     .then((file) => {
-      if (file !== null) loadFile(store, file);
+      if (file === null) return;
+      // A document restored from the autosave is unsaved work too: ask before this file replaces it.
+      const replace = () => loadFile(store, file);
+      if (actions.replaceDocument) actions.replaceDocument(replace);
+      else replace();
     })
     .catch((err: unknown) =>
       store.getState().notify('error', `Cannot open this window's file: ${errorText(err)}`),

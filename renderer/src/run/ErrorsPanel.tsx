@@ -1,6 +1,7 @@
 // The run's errors: message, node and stack. Clicking one selects its node and brings it into view.
 import { useReactFlow } from '@xyflow/react';
 import { formatClock } from './logFilter.js';
+import { useEditorStore } from '../store/index.js';
 import { revealNode } from './revealNode.js';
 import { useRun, type RunSlice } from './runStore.js';
 
@@ -10,6 +11,7 @@ const selectErrors = (s: RunSlice) => s.run?.errors ?? NO_ERRORS;
 export function ErrorsPanel() {
   const errors = useRun(selectErrors);
   const flow = useReactFlow();
+  const editor = useEditorStore();
   if (errors.length === 0) {
     return (
       <div className="empty-hint panel-empty" data-testid="errors-empty">
@@ -25,7 +27,7 @@ export function ErrorsPanel() {
           className="run-error-item"
           data-testid="run-error"
           data-node-id={e.nodeId ?? ''}
-          onClick={() => e.nodeId !== undefined && revealNode(flow, e.nodeId)}
+          onClick={() => e.nodeId !== undefined && revealNode(editor, flow, e.nodeId)}
         >
           <div className="run-error-head">
             <span className="run-error-icon" aria-hidden>

@@ -6,7 +6,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useReactFlow } from '@xyflow/react';
 import type { LogLevel } from '../../../engine/model/run.js';
-import { useEditor, type EditorState } from '../store/index.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { filterLogs, formatClock, LEVELS } from './logFilter.js';
 import { revealNode } from './revealNode.js';
 import { LOG_CAP, formatCount } from './runState.js';
@@ -23,6 +23,7 @@ export function LogsPanel() {
   const dropped = useRun(selectDropped);
   const nodes = useEditor(selectNodes);
   const flow = useReactFlow();
+  const editor = useEditorStore();
   const [nodeId, setNodeId] = useState('');
   const [minLevel, setMinLevel] = useState<LogLevel>('debug');
   const [follow, setFollow] = useState(true);
@@ -129,7 +130,7 @@ export function LogsPanel() {
                   {line.nodeId !== undefined ? (
                     <button
                       className="log-node"
-                      onClick={() => revealNode(flow, line.nodeId!)}
+                      onClick={() => revealNode(editor, flow, line.nodeId!)}
                       title={`Select ${line.nodeId}`}
                     >
                       {line.nodeId}

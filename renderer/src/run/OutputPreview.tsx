@@ -5,27 +5,13 @@
 import { useEffect, useState } from 'react';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useRunSession } from './context.js';
-import { isTerminal } from './runState.js';
-import { useRun } from './runStore.js';
-
-type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
+import { useSettledRun, type Loaded } from './useRecordedTables.js';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** When the node's outputs are final: its run ended, or the node itself completed. */
-function useSettledRun(nodeId: string): string | null {
-  return useRun((s) => {
-    const run = s.run;
-    if (!run || run.runId === 'local') return null;
-    const node = run.nodes[nodeId];
-    if (!isTerminal(run.status) && node?.status !== 'completed' && node?.status !== 'failed') return null;
-    return run.runId;
-  });
-}
-
-function cellText(value: unknown): string {
+export function cellText(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

@@ -45,6 +45,7 @@ export function RunStatusBar() {
         {counts.running ? ` · ${counts.running} running` : ''}
         {counts.failed ? ` · ${counts.failed} failed` : ''}
         {counts.cancelled ? ` · ${counts.cancelled} cancelled` : ''}
+        {counts.skipped ? ` · ${counts.skipped} skipped` : ''}
       </span>
       {run.status === 'failed' && run.error && (
         <span className="run-error" title={run.error.message}>

@@ -1,10 +1,14 @@
 // Selects a node and brings it into view (from a log line or an error).
 import type { ReactFlowInstance } from '@xyflow/react';
-import { editorStore } from '../store/index.js';
+import type { EditorStore } from '../store/index.js';
 import { NODE_WIDTH } from '../canvas/layoutMetrics.js';
 
-export function revealNode(flow: Pick<ReactFlowInstance, 'setCenter' | 'getZoom'>, nodeId: string): void {
-  const store = editorStore.getState();
+export function revealNode(
+  editor: EditorStore,
+  flow: Pick<ReactFlowInstance, 'setCenter' | 'getZoom'>,
+  nodeId: string,
+): void {
+  const store = editor.getState();
   const node = store.doc.nodes.find((n) => n.id === nodeId);
   if (!node) return;
   store.select({ nodes: [nodeId], edges: [], notes: [] });

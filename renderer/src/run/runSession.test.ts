@@ -12,12 +12,13 @@ import { startServer, type SluiceServer } from '../../../engine/server/httpServe
 import { createHostService, type HostService } from '../../../engine/host/hostService.js';
 import { createWebSocketHost, type WebSocketHost, type WebSocketLike } from '../host/wsClient.js';
 import { createEditorStore, type EditorStore } from '../store/index.js';
-import { panelStore } from './panelStore.js';
+import { createPanelStore } from './panelStore.js';
 import { isTerminal } from './runState.js';
 import { RunSession } from './runSession.js';
 import { createRunStore, type RunStore } from './runStore.js';
 
 const TOKEN = 'd'.repeat(64);
+const panelStore = createPanelStore();
 let workspace: string;
 let service: HostService;
 let server: SluiceServer;
@@ -58,7 +59,7 @@ async function setup(doc: Workflow, client: HostClient = host) {
   expect(editor.getState().loadDocument('w.sluice.json', serializeWorkflow(doc))).toEqual({ ok: true });
   editor.getState().setView('editor');
   const runs: RunStore = createRunStore();
-  const session = new RunSession(client, editor, runs);
+  const session = new RunSession(client, editor, runs, panelStore);
   const disconnect = session.connect();
   return { editor, runs, session, disconnect };
 }

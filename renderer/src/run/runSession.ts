@@ -9,7 +9,8 @@ import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/h
 import type { Problem } from '../../../engine/model/problem.js';
 import type { RunEvent } from '../../../engine/model/run.js';
 import type { EditorStore } from '../store/index.js';
-import { panelStore } from './panelStore.js';
+import type { PanelStore } from './panelStore.js';
+import { upstreamWorkflow } from './upstream.js';
 import { applyEvents, isTerminal, runFromHost } from './runState.js';
 import type { RunStore } from './runStore.js';
 
@@ -37,6 +38,7 @@ export class RunSession {
     private readonly host: HostClient,
     private readonly editor: EditorStore,
     private readonly store: RunStore,
+    private readonly panel: PanelStore,
   ) {}
 
   /** Subscribes to the host's run events (and reconnects). Returns the undo. */
@@ -73,18 +75,23 @@ export class RunSession {
     return run !== null && !isTerminal(run.status);
   }
 
-  async start(): Promise<void> {
+  /** Runs the document, or with `upTo` only that node and what it depends on ("Run to here"). */
+  async start(options: { upTo?: string } = {}): Promise<void> {
     const runs = this.store.getState();
     if (runs.busy !== null || this.isActive()) return;
     const editor = this.editor.getState();
     if (editor.view !== 'editor') return;
     editor.runCheck();
-    const errors = this.editor.getState().problems.filter((p) => p.severity === 'error');
+    const part = options.upTo === undefined ? null : upstreamWorkflow(editor.doc, options.upTo);
+    const inPart = (p: Problem) =>
+      !part || p.nodeId === undefined || part.nodes.some((n) => n.id === p.nodeId);
+    const errors = this.editor.getState().problems.filter((p) => p.severity === 'error' && inPart(p));
     if (errors.length > 0) {
       this.refuse(`Cannot run: ${plural(errors.length, 'problem')} to fix first`);
       return;
     }
-    const { doc, path } = this.editor.getState();
+    const { doc: whole, path } = this.editor.getState();
+    const doc = part ?? whole;
     runs.setBusy('start');
     this.starting = true;
     this.seenWhileStarting.clear();
@@ -98,7 +105,7 @@ export class RunSession {
         doc.nodes.map((n) => n.id),
         Date.now(),
       );
-      panelStore.getState().show('logs');
+      this.panel.getState().show('logs');
       if (this.seenWhileStarting.has(runId)) void this.catchUp();
     } catch (err) {
       const problems = (err as { problems?: Problem[] }).problems;
@@ -153,7 +160,7 @@ export class RunSession {
   }
 
   private refuse(message: string): void {
-    panelStore.getState().show('problems');
+    this.panel.getState().show('problems');
     this.editor.getState().notify('error', message);
   }
 

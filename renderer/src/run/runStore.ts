@@ -5,6 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { EdgeCount, NodeStatus, RunEvent } from '../../../engine/model/run.js';
+import { useStores } from '../store/context.js';
 import { applyEvents, emptyRun, type NodeRunInfo, type RunState } from './runState.js';
 
 export interface RunSlice {
@@ -65,17 +66,19 @@ export function createRunStore(): RunStore {
   }));
 }
 
-/** The app's one run store. */
-export const runStore: RunStore = createRunStore();
+/** The provided run store itself (see ../store/context.ts). */
+export function useRunStore(): RunStore {
+  return useStores().runs;
+}
 
 export function useRun<T>(selector: (s: RunSlice) => T): T {
-  return useStore(runStore, selector);
+  return useStore(useStores().runs, selector);
 }
 
 export function useNodeRun(nodeId: string): NodeRunInfo | undefined {
-  return useStore(runStore, (s) => s.run?.nodes[nodeId]);
+  return useRun((s) => s.run?.nodes[nodeId]);
 }
 
 export function useEdgeCount(edgeId: string): EdgeCount | undefined {
-  return useStore(runStore, (s) => s.run?.edges[edgeId]);
+  return useRun((s) => s.run?.edges[edgeId]);
 }

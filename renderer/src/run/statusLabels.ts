@@ -19,6 +19,7 @@ export const NODE_LABELS: Record<NodeStatus | 'idle' | 'problem', string> = {
   completed: 'Completed',
   failed: 'Failed',
   cancelled: 'Cancelled',
+  skipped: 'Skipped (disabled)',
 };
 
 /** Text icons; `running` is drawn as a CSS spinner instead. */
@@ -31,4 +32,5 @@ export const NODE_ICONS: Record<NodeStatus | 'idle' | 'problem', string> = {
   completed: '✓',
   failed: '✕',
   cancelled: '⊘',
+  skipped: '⤼',
 };

@@ -111,6 +111,19 @@ export function renameNode(w: Workflow, nodeId: string, label: string): Workflow
   });
 }
 
+/** Switches nodes off (skipped at run time) or back on; an enabled node carries no field. */
+export function setDisabled(w: Workflow, nodeIds: readonly string[], disabled: boolean): Workflow {
+  const ids = new Set(nodeIds);
+  let changed = false;
+  const nodes = w.nodes.map((n) => {
+    if (!ids.has(n.id) || (n.disabled === true) === disabled) return n;
+    changed = true;
+    const { disabled: _old, ...rest } = n;
+    return disabled ? { ...rest, disabled: true } : rest;
+  });
+  return changed ? { ...w, nodes } : w;
+}
+
 export function setPolicy(w: Workflow, nodeId: string, policy: NodePolicy): Workflow {
   const clean: NodePolicy = {};
   for (const [k, v] of Object.entries(policy) as Array<[keyof NodePolicy, NodePolicy[keyof NodePolicy]]>) {
@@ -188,11 +201,4 @@ export function mergeWorkflow(
     doc,
     added: { nodes: nodes.map((n) => n.id), edges: edges.map((e) => e.id), notes: notes.map((n) => n.id) },
   };
-}
-
-/** Top-left corner of a set of positions (to paste a copied group where the pointer is). */
-export function boundsOrigin(w: Workflow): Position {
-  const all = [...w.nodes.map((n) => n.position), ...(w.notes ?? []).map((n) => n.position)];
-  if (all.length === 0) return { x: 0, y: 0 };
-  return { x: Math.min(...all.map((p) => p.x)), y: Math.min(...all.map((p) => p.y)) };
 }

@@ -31,6 +31,8 @@ export interface FileSlice {
   newDocument(name?: string): void;
   /** Replaces the document with a file's text. Problems (bad JSON, schema) leave the document as is. */
   loadDocument(path: string | null, text: string): { ok: true } | { ok: false; problems: Problem[] };
+  /** Brings back unsaved work (the autosave): like loadDocument, but the document stays dirty. */
+  restoreDocument(path: string | null, text: string): { ok: true } | { ok: false; problems: Problem[] };
   /** Canonical file text of the document (stable bytes: same graph, same text). */
   serialize(): string;
   markSaved(path: string): void;
@@ -83,6 +85,12 @@ export const createFileSlice =
       if (path) get().addRecent(path);
       get().afterDocChange();
       return { ok: true };
+    },
+    restoreDocument(path, text) {
+      const result = get().loadDocument(path, text);
+      // No history step has id -1: dirty until saved, whatever is undone.
+      if (result.ok) set({ savedStepId: -1 });
+      return result;
     },
     serialize() {
       return serializeWorkflow(get().doc);

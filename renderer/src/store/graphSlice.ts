@@ -11,6 +11,7 @@ import { checkConnection } from '../../../engine/check/index.js';
 import * as edits from './edits.js';
 import type { NewEdge, Selection } from './edits.js';
 import type { EditorState } from './types.js';
+import { clearOffset } from './placement.js';
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -35,21 +36,26 @@ export interface GraphSlice {
   moveNodes(positions: ReadonlyMap<string, Position>, dragging: boolean): void;
   connect(edge: NewEdge, group?: string): EditResult<string>;
   deleteSelection(): void;
+  /** Removes edges (`group`: as part of a larger gesture, such as inserting a node into an edge). */
+  removeEdges(edgeIds: readonly string[], group?: string): void;
   setParam(nodeId: string, key: string, value: unknown, group?: string): void;
   renameNode(nodeId: string, label: string): void;
   setPolicy(nodeId: string, policy: NodePolicy): void;
+  /** Disables (or enables) nodes: one undo step. */
+  setDisabled(nodeIds: readonly string[], disabled: boolean): void;
   addNote(position: Position): string;
   setNoteText(noteId: string, text: string): void;
   renameWorkflow(name: string): void;
   duplicateSelection(): void;
   /** The selection as workflow JSON text (what Copy puts on the clipboard); null when empty. */
   copySelection(): string | null;
-  /** Merges workflow JSON text (paste, import). Malformed text is refused and the graph left as is. */
-  pasteText(text: string, at?: Position, label?: string): EditResult<Selection>;
+  /**
+   * Merges workflow JSON text (paste; `fromFile` names the file of an import) at `at`, clear of the
+   * nodes already there. Malformed text is refused and the graph left as is.
+   */
+  pasteText(text: string, at?: Position, label?: string, fromFile?: string): EditResult<Selection>;
   applyPositions(positions: ReadonlyMap<string, Position>, label: string): void;
 }
-
-const PASTE_OFFSET = 40;
 
 function withGroup(options: ChangeOptions, group: string | undefined): ChangeOptions {
   return group === undefined ? options : { ...options, group };
@@ -115,6 +121,12 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     if (sel.nodes.length + sel.edges.length + sel.notes.length === 0) return;
     get().change((w) => edits.removeElements(w, sel), { label: 'Delete' });
   },
+  removeEdges(edgeIds, group) {
+    get().change(
+      (w) => edits.removeElements(w, { nodes: [], edges: [...edgeIds], notes: [] }),
+      withGroup({ label: 'Delete' }, group),
+    );
+  },
   setParam(nodeId, key, value, group) {
     get().change((w) => edits.setParam(w, nodeId, key, value), withGroup({ label: `Edit ${key}` }, group));
   },
@@ -123,6 +135,11 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
   },
   setPolicy(nodeId, policy) {
     get().change((w) => edits.setPolicy(w, nodeId, policy), { label: 'Edit policy' });
+  },
+  setDisabled(nodeIds, disabled) {
+    get().change((w) => edits.setDisabled(w, nodeIds, disabled), {
+      label: disabled ? 'Disable' : 'Enable',
+    });
   },
   addNote(position) {
     let id = '';
@@ -155,7 +172,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     let added: Selection = { nodes: [], edges: [], notes: [] };
     get().change(
       (w) => {
-        const r = edits.mergeWorkflow(w, part, { x: PASTE_OFFSET, y: PASTE_OFFSET });
+        const r = edits.mergeWorkflow(w, part, clearOffset(w, part, get().typesById, undefined));
         added = r.added;
         return r.doc;
       },
@@ -169,19 +186,21 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     if (part.nodes.length === 0 && (part.notes ?? []).length === 0) return null;
     return serializeWorkflow(part);
   },
-  pasteText(text, at, label = 'Paste') {
+  pasteText(text, at, label = 'Paste', fromFile) {
     const parsed = parseWorkflow(text);
     if (!parsed.workflow) {
       const first = parsed.problems[0];
       const reason = first ? first.message : 'it is not a workflow';
       return {
         ok: false,
-        message: `Cannot paste: the clipboard does not hold a Sluice workflow (${reason}).`,
+        message:
+          fromFile === undefined
+            ? `Cannot paste: the clipboard does not hold a Sluice workflow (${reason}).`
+            : `Cannot import ${fromFile}: not a Sluice workflow file: ${reason}`,
       };
     }
     const incoming = parsed.workflow;
-    const origin = edits.boundsOrigin(incoming);
-    const offset = at ? { x: at.x - origin.x, y: at.y - origin.y } : { x: PASTE_OFFSET, y: PASTE_OFFSET };
+    const offset = clearOffset(get().doc, incoming, get().typesById, at);
     let added: Selection = { nodes: [], edges: [], notes: [] };
     get().change(
       (w) => {

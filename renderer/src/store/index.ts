@@ -1,5 +1,6 @@
 // The editor store: zustand slices combined into one vanilla store (usable without React, in tests)
-// and a hook for components. Components read it through narrow selectors declared at module level.
+// and hooks for components, which reach it through <StoresProvider> (./context.ts). Components read it
+// through narrow selectors declared at module level.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -9,6 +10,7 @@ import { createGraphSlice } from './graphSlice.js';
 import { createHistorySlice } from './historySlice.js';
 import { createUiSlice } from './uiSlice.js';
 import type { EditorState } from './types.js';
+import { useStores } from './context.js';
 
 export type { EditorState } from './types.js';
 export type EditorStore = StoreApi<EditorState>;
@@ -28,11 +30,11 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
   }));
 }
 
-/** The app's one store (tests create their own with `createEditorStore`). */
-export const editorStore: EditorStore = createEditorStore({
-  storage: typeof localStorage === 'undefined' ? null : localStorage,
-});
+/** The provided editor store itself, to act on it from an event handler. */
+export function useEditorStore(): EditorStore {
+  return useStores().editor;
+}
 
 export function useEditor<T>(selector: (s: EditorState) => T): T {
-  return useStore(editorStore, selector);
+  return useStore(useStores().editor, selector);
 }

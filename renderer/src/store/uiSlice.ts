@@ -21,12 +21,25 @@ export interface QuickAddRequest {
   screen: Position;
   /** The dragged wire's end, when opened by dropping a wire: only types whose ports fit it are listed. */
   from?: { nodeId: string; port: string; side: 'source' | 'target' };
+  /** Insert the new node into this edge: only types that fit both its ends are listed. */
+  insertOn?: string;
 }
 
-/** A modal dialog: the workspace file browser (open, import, save as) or a yes/no question. */
+/** A right-click menu on the canvas: what was clicked, and where (screen and flow coordinates). */
+export interface ContextMenuRequest {
+  target: { kind: 'node' | 'note' | 'edge'; id: string } | { kind: 'canvas' };
+  screen: Position;
+  flow: Position;
+}
+
+/**
+ * A modal dialog: the workspace file browser (open, import; save as, with what to do once saved) or
+ * the question before unsaved work is replaced: Save (then go on), Don't save (go on), Cancel.
+ */
 export type DialogRequest =
-  | { kind: 'open' | 'import' | 'saveAs' }
-  | { kind: 'confirm'; title: string; message: string; confirmLabel: string; onConfirm: () => void };
+  | { kind: 'open' | 'import' }
+  | { kind: 'saveAs'; then?: () => void }
+  | { kind: 'unsaved'; name: string; save: () => void; discard: () => void };
 
 export interface UiSlice {
   dialog: DialogRequest | null;
@@ -36,6 +49,8 @@ export interface UiSlice {
   theme: ThemeChoice;
   notices: Notice[];
   quickAdd: QuickAddRequest | null;
+  contextMenu: ContextMenuRequest | null;
+  openContextMenu(request: ContextMenuRequest | null): void;
   select(sel: Selection): void;
   selectAll(): void;
   /** Drops selected ids the document no longer has (after delete, undo). */
@@ -63,6 +78,10 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set, g
   theme: 'system',
   notices: [],
   quickAdd: null,
+  contextMenu: null,
+  openContextMenu(request) {
+    set({ contextMenu: request });
+  },
   select(sel) {
     const cur = get().selection;
     if (sameIds(cur.nodes, sel.nodes) && sameIds(cur.edges, sel.edges) && sameIds(cur.notes, sel.notes))

@@ -4,8 +4,8 @@
 
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { formatCount } from './runState.js';
-import { useEdgeCount } from './runStore.js';
+import { formatCount } from '../run/runState.js';
+import { useEdgeCount } from '../run/runStore.js';
 
 export const RunEdge = memo(function RunEdge(props: EdgeProps) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, markerEnd, style } = props;

@@ -6,9 +6,8 @@
 
 import { useEffect, useRef } from 'react';
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
-import { editorStore } from '../store/index.js';
-import { runStore } from '../run/runStore.js';
-import { drawOnGraphChanges, editorBoxes } from '../canvas/graphDrawing.js';
+import { useStores } from '../store/context.js';
+import { drawOnGraphChanges, editorBoxes } from './graphDrawing.js';
 import {
   boundsOf,
   boxesByStatus,
@@ -17,7 +16,7 @@ import {
   viewBox,
   type Box,
   type Mapping,
-} from '../canvas/graphBoxes.js';
+} from './graphBoxes.js';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -30,17 +29,18 @@ export function CanvasMiniMap() {
   const ref = useRef<HTMLCanvasElement>(null);
   const flowStore = useStoreApi();
   const flow = useReactFlow();
+  const stores = useStores();
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const palette = cssColours(canvas);
-    const boxesNow = editorBoxes();
+    const boxesNow = editorBoxes(stores.editor);
     let mapping: Mapping | null = null;
 
     const draw = () => {
-      const { selection } = editorStore.getState();
+      const { selection } = stores.editor.getState();
       const boxes = boxesNow();
       const { transform, width, height } = flowStore.getState();
       const view = viewBox(transform, width, height);
@@ -71,7 +71,8 @@ export function CanvasMiniMap() {
         ctx.fill();
       };
       fill(boxes.values(), '--border-strong');
-      for (const [name, list] of boxesByStatus(boxes, runStore.getState().run?.nodes ?? {})) fill(list, name);
+      for (const [name, list] of boxesByStatus(boxes, stores.runs.getState().run?.nodes ?? {}))
+        fill(list, name);
       const selected = selection.nodes.flatMap((id) => boxes.get(id) ?? []);
       if (selected.length) fill(selected, '--accent');
       // Shade what is out of view, then outline the view.
@@ -84,7 +85,7 @@ export function CanvasMiniMap() {
       ctx.strokeStyle = colour('--accent');
       ctx.strokeRect(view.x, view.y, view.w, view.h);
     };
-    const drawing = drawOnGraphChanges(flowStore, draw, palette.reset);
+    const drawing = drawOnGraphChanges(flowStore, stores, draw, palette.reset);
 
     /** The flow point under a pointer event, by the mapping of the last frame drawn. */
     const flowPoint = (e: { clientX: number; clientY: number }) => {
@@ -126,7 +127,7 @@ export function CanvasMiniMap() {
       canvas.removeEventListener('pointermove', onMove);
       canvas.removeEventListener('wheel', onWheel);
     };
-  }, [flowStore, flow]);
+  }, [flowStore, flow, stores]);
 
   return (
     <Panel position="bottom-right" className="canvas-minimap">

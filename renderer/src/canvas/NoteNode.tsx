@@ -2,17 +2,18 @@
 
 import { memo, useCallback } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import type { NoteFlowNode } from '../canvas/derive.js';
-import { editorStore } from '../store/index.js';
+import type { NoteFlowNode } from './derive.js';
+import { useEditorStore } from '../store/index.js';
 
 export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<NoteFlowNode>) {
   const { note } = data;
+  const editorStore = useEditorStore();
   const onChange = useCallback(
     (e: React.ChangeEvent<HTMLTextAreaElement>) =>
       editorStore.getState().setNoteText(note.id, e.target.value),
-    [note.id],
+    [note.id, editorStore],
   );
-  const onBlur = useCallback(() => editorStore.getState().endGroup(), []);
+  const onBlur = useCallback(() => editorStore.getState().endGroup(), [editorStore]);
   return (
     <div className={`note-node${selected ? ' selected' : ''}`} data-testid={`note-${note.id}`}>
       <div className="note-grip" title="Drag to move" />

@@ -5,11 +5,11 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '../../../engine/model/nodeTypeInfo.js';
-import type { SluiceFlowNode } from '../canvas/derive.js';
-import { displayType, typeFamily } from '../canvas/typeFamily.js';
+import type { SluiceFlowNode } from './derive.js';
+import { displayType, typeFamily } from './typeFamily.js';
 import { NodeErrorBadge, NodeStatusArea } from './NodeStatusArea.js';
-import { useNodeStatus } from '../run/nodeStatusStore.js';
-import { categoryClass } from './Palette.js';
+import { useRun } from '../run/runStore.js';
+import { categoryClass } from '../components/Palette.js';
 
 function PortRow({ port, type, side }: { port: PortSpec; type: string; side: 'in' | 'out' }) {
   const family = typeFamily(type);
@@ -33,10 +33,11 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const title = node.label ?? info?.title ?? node.type;
   const rows = Math.max(inputs.length, outputs.length, 1);
   // The run status colours the frame; a per-node selector, so a status change re-renders this node only.
-  const runStatus = useNodeStatus(id);
+  const runStatus = useRun((s) => s.run?.nodes[id]?.status);
   return (
     <div
-      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}`}
+      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}${node.disabled ? ' disabled' : ''}`}
+      data-disabled={node.disabled === true}
       data-testid={`node-${id}`}
       data-node-type={node.type}
       data-category={info?.category ?? 'Unknown'}
@@ -46,6 +47,11 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         <span className="flow-node-title" data-testid="node-title">
           {title}
         </span>
+        {node.disabled && (
+          <span className="flow-node-off" title="Disabled: skipped when the workflow runs">
+            off
+          </span>
+        )}
         <span className="flow-node-id">{id}</span>
       </div>
       <div className="flow-node-ports" style={{ gridTemplateRows: `repeat(${rows}, var(--port-row))` }}>

@@ -21,21 +21,24 @@ import {
 } from '@xyflow/react';
 import type { Position } from '../../../engine/model/workflow.js';
 import { checkConnection } from '../../../engine/check/index.js';
-import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from '../canvas/derive.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
-import type { Selection } from '../store/edits.js';
+import { FlowDeriver, NOTE_PREFIX, type AnyFlowNode } from './derive.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
+import { EMPTY_SELECTION, type Selection } from '../store/edits.js';
+import type { ContextMenuRequest } from '../store/uiSlice.js';
 import { FlowNode } from './FlowNode.js';
 import { NoteNode } from './NoteNode.js';
 import { ConnectionHint } from './ConnectionHint.js';
 import { OverviewCanvas } from './OverviewCanvas.js';
-import { SIMPLE_ZOOM } from '../canvas/layoutMetrics.js';
+import { SIMPLE_ZOOM } from './layoutMetrics.js';
 import { QuickAdd } from './QuickAdd.js';
-import { NODE_TYPE_MIME } from './Palette.js';
+import { CanvasMenu } from './CanvasMenu.js';
+import { NODE_TYPE_MIME } from '../components/Palette.js';
 import { useResolvedTheme } from '../theme.js';
 import { pointer } from '../pointer.js';
-import { RunEdge } from '../run/RunEdge.js';
+import { useTextFieldFocus } from '../useTextFieldFocus.js';
+import { RunEdge } from './RunEdge.js';
 import { CanvasMiniMap } from './CanvasMiniMap.js';
-import { boundsOf, nodeBoxes, openingViewport } from '../canvas/graphBoxes.js';
+import { boundsOf, nodeBoxes, openingViewport } from './graphBoxes.js';
 
 const selectZoomedOut = (s: ReactFlowState) => s.transform[2] < SIMPLE_ZOOM;
 
@@ -45,6 +48,7 @@ const edgeTypes: EdgeTypes = { run: RunEdge };
 const DEFAULT_EDGE_OPTIONS = { type: 'run', interactionWidth: 16 };
 
 const NO_EDGES: Edge[] = [];
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
 const selectDoc = (s: EditorState) => s.doc;
 const selectDocEpoch = (s: EditorState) => s.docEpoch;
 const selectSelection = (s: EditorState) => s.selection;
@@ -98,6 +102,9 @@ export function Canvas() {
   const [deriver] = useState(() => new FlowDeriver());
   const wrapper = useRef<HTMLDivElement>(null);
   const docEpoch = useEditor(selectDocEpoch);
+  // While a field has focus, every key is the field's: the canvas listens to none (Space pans).
+  const typing = useTextFieldFocus();
+  const editorStore = useEditorStore();
 
   // A document just opened or created: its saved view, else one that frames it (openingViewport).
   useEffect(() => {
@@ -109,7 +116,7 @@ export function Canvas() {
       const graph = boxes.size > 0 ? boundsOf(boxes.values()) : null;
       void flow.setViewport(openingViewport(graph, rect.width, rect.height));
     }
-  }, [docEpoch, flow]);
+  }, [docEpoch, flow, editorStore]);
 
   const input = useMemo(
     () => ({ doc, selection, typesById, portTypes, faultyNodes, faultyEdges }),
@@ -126,45 +133,59 @@ export function Canvas() {
   );
   const edges = zoomedOut ? NO_EDGES : derivedEdges;
 
-  const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
-    const store = editorStore.getState();
-    const positions = new Map<string, Position>();
-    let dragging = false;
-    const selects: Array<{ id: string; selected: boolean }> = [];
-    for (const c of changes) {
-      if (c.type === 'position' && c.position) {
-        const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
-        positions.set(id, c.position);
-        dragging ||= c.dragging === true;
-      } else if (c.type === 'position' && c.dragging === false) {
-        store.endGroup();
-      } else if (c.type === 'select') {
-        selects.push({ id: c.id, selected: c.selected });
-      }
-    }
-    if (positions.size > 0) store.moveNodes(positions, dragging);
-    if (selects.length > 0)
-      store.select(applySelectChanges(editorStore.getState().selection, selects, 'nodes'));
-  }, []);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const selects = changes.flatMap((c) => (c.type === 'select' ? [{ id: c.id, selected: c.selected }] : []));
-    if (selects.length > 0) {
+  const onNodesChange = useCallback(
+    (changes: NodeChange<AnyFlowNode>[]) => {
       const store = editorStore.getState();
-      store.select(applySelectChanges(store.selection, selects, 'edges'));
-    }
-  }, []);
+      const positions = new Map<string, Position>();
+      let dragging = false;
+      const selects: Array<{ id: string; selected: boolean }> = [];
+      for (const c of changes) {
+        if (c.type === 'position' && c.position) {
+          const id = c.id.startsWith(NOTE_PREFIX) ? c.id.slice(NOTE_PREFIX.length) : c.id;
+          positions.set(id, c.position);
+          dragging ||= c.dragging === true;
+        } else if (c.type === 'position' && c.dragging === false) {
+          store.endGroup();
+        } else if (c.type === 'select') {
+          selects.push({ id: c.id, selected: c.selected });
+        }
+      }
+      if (positions.size > 0) store.moveNodes(positions, dragging);
+      if (selects.length > 0)
+        store.select(applySelectChanges(editorStore.getState().selection, selects, 'nodes'));
+    },
+    [editorStore],
+  );
 
-  const isValidConnection = useCallback<IsValidConnection>((c) => {
-    const { doc: w, typesById: types } = editorStore.getState();
-    return checkConnection(w, types, toNewEdge(c)).ok;
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selects = changes.flatMap((c) =>
+        c.type === 'select' ? [{ id: c.id, selected: c.selected }] : [],
+      );
+      if (selects.length > 0) {
+        const store = editorStore.getState();
+        store.select(applySelectChanges(store.selection, selects, 'edges'));
+      }
+    },
+    [editorStore],
+  );
 
-  const onConnect = useCallback((c: Connection) => {
-    const store = editorStore.getState();
-    const result = store.connect(toNewEdge(c));
-    if (!result.ok) store.notify('error', result.message);
-  }, []);
+  const isValidConnection = useCallback<IsValidConnection>(
+    (c) => {
+      const { doc: w, typesById: types } = editorStore.getState();
+      return checkConnection(w, types, toNewEdge(c)).ok;
+    },
+    [editorStore],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const store = editorStore.getState();
+      const result = store.connect(toNewEdge(c));
+      if (!result.ok) store.notify('error', result.message);
+    },
+    [editorStore],
+  );
 
   const onConnectEnd = useCallback(
     (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -178,7 +199,7 @@ export function Canvas() {
         from: { nodeId: state.fromNode.id, port: state.fromHandle.id, side: state.fromHandle.type },
       });
     },
-    [flow],
+    [flow, editorStore],
   );
 
   const onDoubleClick = useCallback(
@@ -188,7 +209,38 @@ export function Canvas() {
       const screen = { x: e.clientX, y: e.clientY };
       editorStore.getState().openQuickAdd({ position: flow.screenToFlowPosition(screen), screen });
     },
-    [flow],
+    [flow, editorStore],
+  );
+
+  const openMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent, target: ContextMenuRequest['target']) => {
+      e.preventDefault();
+      const store = editorStore.getState();
+      // Right-clicking something outside the selection selects it, as file managers do.
+      if (target.kind !== 'canvas' && !store.selection[`${target.kind}s`].includes(target.id))
+        store.select({ ...EMPTY_SELECTION, [`${target.kind}s`]: [target.id] });
+      const screen = { x: e.clientX, y: e.clientY };
+      store.openContextMenu({ target, screen, flow: flow.screenToFlowPosition(screen) });
+    },
+    [editorStore, flow],
+  );
+  const onNodeContextMenu = useCallback(
+    (e: React.MouseEvent, node: AnyFlowNode) =>
+      openMenu(
+        e,
+        node.id.startsWith(NOTE_PREFIX)
+          ? { kind: 'note', id: node.id.slice(NOTE_PREFIX.length) }
+          : { kind: 'node', id: node.id },
+      ),
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: React.MouseEvent, edge: Edge) => openMenu(e, { kind: 'edge', id: edge.id }),
+    [openMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: React.MouseEvent | MouseEvent) => openMenu(e, { kind: 'canvas' }),
+    [openMenu],
   );
 
   const onDragOver = useCallback((e: React.DragEvent) => {
@@ -208,7 +260,7 @@ export function Canvas() {
       const result = store.addNode(type, { x: p.x - 110, y: p.y - 20 });
       if (!result.ok) store.notify('error', result.message);
     },
-    [flow],
+    [flow, editorStore],
   );
 
   const onMouseMove = useCallback(
@@ -239,11 +291,16 @@ export function Canvas() {
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
         onNodeDragStop={() => editorStore.getState().endGroup()}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
         colorMode={theme}
         onlyRenderVisibleElements
         deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        panActivationKeyCode={typing ? null : 'Space'}
+        selectionKeyCode={typing ? null : 'Shift'}
+        multiSelectionKeyCode={typing ? null : MULTI_SELECT_KEYS}
+        zoomActivationKeyCode={typing ? null : undefined}
         zoomOnDoubleClick={false}
         panOnDrag={[0, 1]}
         minZoom={0.05}
@@ -261,6 +318,7 @@ export function Canvas() {
         {zoomedOut && <OverviewCanvas />}
       </ReactFlow>
       <QuickAdd />
+      <CanvasMenu />
     </div>
   );
 }

@@ -4,8 +4,8 @@
 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
-import { editorStore, useEditor, type EditorState } from '../store/index.js';
-import { fittingEdge, matchesSearch } from '../canvas/fit.js';
+import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
+import { fittingEdge, insertionPorts, matchesSearch } from './fit.js';
 
 const selectQuickAdd = (s: EditorState) => s.quickAdd;
 const selectNodeTypes = (s: EditorState) => s.nodeTypes;
@@ -15,6 +15,7 @@ let quickAddSeq = 0;
 export function QuickAdd() {
   const request = useEditor(selectQuickAdd);
   const nodeTypes = useEditor(selectNodeTypes);
+  const editorStore = useEditorStore();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -31,11 +32,15 @@ export function QuickAdd() {
     return nodeTypes
       .filter((t) => matchesSearch(t, query))
       .flatMap((info): Array<{ info: NodeTypeInfo; edge: { port: string } | null }> => {
+        if (request.insertOn !== undefined) {
+          const ports = insertionPorts(doc, typesById, info, request.insertOn);
+          return ports ? [{ info, edge: { port: `${ports.input} → ${ports.output}` } }] : [];
+        }
         if (!request.from) return [{ info, edge: null }];
         const fit = fittingEdge(doc, typesById, info, request.from);
         return fit ? [{ info, edge: fit }] : [];
       });
-  }, [request, nodeTypes, query]);
+  }, [request, nodeTypes, query, editorStore]);
 
   if (!request) return null;
   const close = () => editorStore.getState().openQuickAdd(null);
@@ -43,8 +48,21 @@ export function QuickAdd() {
     const store = editorStore.getState();
     const group = `quick-add:${++quickAddSeq}`;
     const fit = request.from ? fittingEdge(store.doc, store.typesById, info, request.from) : null;
+    const insertOn = request.insertOn;
+    const ports = insertOn === undefined ? null : insertionPorts(store.doc, store.typesById, info, insertOn);
+    const edge = insertOn === undefined ? undefined : store.doc.edges.find((e) => e.id === insertOn);
     const added = store.addNode(info.type, request.position, group);
-    if (added.ok && request.from && fit) {
+    if (added.ok && edge && ports) {
+      // source → new node → target, replacing the edge: one undo step.
+      store.removeEdges([edge.id], group);
+      for (const e of [
+        { source: edge.source, sourcePort: edge.sourcePort, target: added.value, targetPort: ports.input },
+        { source: added.value, sourcePort: ports.output, target: edge.target, targetPort: edge.targetPort },
+      ]) {
+        const connected = store.connect(e, group);
+        if (!connected.ok) store.notify('error', connected.message);
+      }
+    } else if (added.ok && request.from && fit) {
       // The same port on the node just added; both edits share a group: one undo step.
       const edge =
         request.from.side === 'source'
@@ -84,7 +102,13 @@ export function QuickAdd() {
       <input
         ref={inputRef}
         className="search"
-        placeholder={request.from ? 'Add a node that fits this wire…' : 'Add a node…'}
+        placeholder={
+          request.insertOn !== undefined
+            ? 'Insert a node into this edge…'
+            : request.from
+              ? 'Add a node that fits this wire…'
+              : 'Add a node…'
+        }
         value={query}
         onChange={(e) => {
           setQuery(e.target.value);

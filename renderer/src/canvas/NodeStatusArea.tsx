@@ -3,8 +3,7 @@
 // node checks clean. It subscribes to its own node only, so one node's change re-renders one strip.
 
 import { memo } from 'react';
-import { useStore } from 'zustand';
-import { runStore, useNodeRun } from '../run/runStore.js';
+import { useNodeRun, useRun } from '../run/runStore.js';
 import { useNow } from '../run/clock.js';
 import { formatCount, formatElapsed } from '../run/runState.js';
 import { NODE_ICONS, NODE_LABELS } from '../run/statusLabels.js';
@@ -70,7 +69,7 @@ export const NodeStatusArea = memo(function NodeStatusArea({
 
 /** The red "!" on a failed node's corner; its tooltip is the error. */
 export const NodeErrorBadge = memo(function NodeErrorBadge({ nodeId }: { nodeId: string }) {
-  const message = useStore(runStore, (s) => {
+  const message = useRun((s) => {
     const n = s.run?.nodes[nodeId];
     return n?.status === 'failed' ? (n.error?.message ?? 'Failed') : null;
   });

@@ -1,10 +1,8 @@
-// Plugs the run UI into the editor's slots: Run/Pause/Stop in the toolbar, Logs and Errors tabs in
-// the bottom panel. Idempotent.
-import { runToolbarSlot } from '../components/Toolbar.js';
-import { extraBottomTabs } from '../components/BottomPanel.js';
+// The run's tabs in the bottom panel (Logs, Errors), which App hands to <BottomPanel tabs>.
+import type { BottomTab } from '../components/BottomPanel.js';
+import { DataView } from './DataView.js';
 import { ErrorsPanel } from './ErrorsPanel.js';
 import { LogsPanel } from './LogsPanel.js';
-import { RunControls } from './RunControls.js';
 import { useRun, type RunSlice } from './runStore.js';
 import { formatCount } from './runState.js';
 
@@ -25,11 +23,8 @@ function LogsTitle() {
   return <>Logs{n > 0 && <span className="badge">{formatCount(n)}</span>}</>;
 }
 
-export function installRunUi(): void {
-  runToolbarSlot.render = () => <RunControls />;
-  if (!extraBottomTabs.some((t) => t.id === 'logs'))
-    extraBottomTabs.push(
-      { id: 'logs', title: <LogsTitle />, render: () => <LogsPanel /> },
-      { id: 'errors', title: <ErrorsTitle />, render: () => <ErrorsPanel /> },
-    );
-}
+export const RUN_TABS: readonly BottomTab[] = [
+  { id: 'logs', title: <LogsTitle />, content: <LogsPanel /> },
+  { id: 'errors', title: <ErrorsTitle />, content: <ErrorsPanel /> },
+  { id: 'data', title: 'Data', content: <DataView /> },
+];

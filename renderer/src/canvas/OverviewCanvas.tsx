@@ -8,10 +8,11 @@
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import type { Workflow } from '../../../engine/model/workflow.js';
-import { editorStore } from '../store/index.js';
-import { runStore } from '../run/runStore.js';
-import { boundsOf, boxesByStatus, cssColours, type Box, type Colour } from '../canvas/graphBoxes.js';
-import { drawOnGraphChanges, editorBoxes } from '../canvas/graphDrawing.js';
+import type { EditorState } from '../store/index.js';
+import type { RunState } from '../run/runState.js';
+import { useStores } from '../store/context.js';
+import { boundsOf, boxesByStatus, cssColours, type Box, type Colour } from './graphBoxes.js';
+import { drawOnGraphChanges, editorBoxes } from './graphDrawing.js';
 
 /** Largest offscreen bitmap side (px); beyond it the graph is drawn directly each frame. */
 const MAX_BITMAP = 4096;
@@ -25,8 +26,8 @@ function drawGraph(
   all: Map<string, Box>,
   zoom: number,
   colour: Colour,
+  { selection, faultyNodes }: Pick<EditorState, 'selection' | 'faultyNodes'>,
 ) {
-  const { selection, faultyNodes } = editorStore.getState();
   ctx.strokeStyle = colour('--text-3');
   ctx.lineWidth = 1.2 / zoom;
   // Far out, curves are not worth their cost (Skia strokes thousands of Béziers slowly in software);
@@ -76,8 +77,14 @@ function drawGraph(
 }
 
 /** Live statuses: an outline and a bar per node with a status, batched by colour. */
-function drawStatuses(ctx: CanvasRenderingContext2D, all: Map<string, Box>, zoom: number, colour: Colour) {
-  for (const [name, list] of boxesByStatus(all, runStore.getState().run?.nodes ?? {})) {
+function drawStatuses(
+  ctx: CanvasRenderingContext2D,
+  all: Map<string, Box>,
+  zoom: number,
+  colour: Colour,
+  run: RunState | null,
+) {
+  for (const [name, list] of boxesByStatus(all, run?.nodes ?? {})) {
     ctx.fillStyle = ctx.strokeStyle = colour(name);
     ctx.lineWidth = 2 / zoom;
     ctx.beginPath();
@@ -92,20 +99,21 @@ function drawStatuses(ctx: CanvasRenderingContext2D, all: Map<string, Box>, zoom
 export function OverviewCanvas() {
   const ref = useRef<HTMLCanvasElement>(null);
   const flowStore = useStoreApi();
+  const stores = useStores();
 
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d');
     if (!canvas || !ctx) return;
     const palette = cssColours(canvas);
-    const boxesNow = editorBoxes();
+    const boxesNow = editorBoxes(stores.editor);
     let base: { key: unknown[]; bitmap: HTMLCanvasElement; zoom: number } | null = null;
     let lastZoom = 0;
     let zoomedAt = 0;
     let settle: ReturnType<typeof setTimeout> | undefined;
 
     const draw = () => {
-      const editor = editorStore.getState();
+      const editor = stores.editor.getState();
       const { doc, typesById } = editor;
       const boxes = boxesNow();
       const { transform, width, height } = flowStore.getState();
@@ -144,7 +152,7 @@ export function OverviewCanvas() {
           bitmap.height = bh;
           const bctx = bitmap.getContext('2d')!;
           bctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, -g.x * zoom * dpr, -g.y * zoom * dpr);
-          drawGraph(bctx, doc, boxes, zoom, colour);
+          drawGraph(bctx, doc, boxes, zoom, colour, editor);
           base = { key, bitmap, zoom };
         }
         const scale = zoom / base!.zoom;
@@ -158,16 +166,16 @@ export function OverviewCanvas() {
         ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
       } else {
         ctx.setTransform(zoom * dpr, 0, 0, zoom * dpr, tx * dpr, ty * dpr);
-        drawGraph(ctx, doc, boxes, zoom, colour);
+        drawGraph(ctx, doc, boxes, zoom, colour, editor);
       }
-      drawStatuses(ctx, boxes, zoom, colour);
+      drawStatuses(ctx, boxes, zoom, colour, stores.runs.getState().run);
     };
-    const drawing = drawOnGraphChanges(flowStore, draw, palette.reset);
+    const drawing = drawOnGraphChanges(flowStore, stores, draw, palette.reset);
     return () => {
       drawing.dispose();
       clearTimeout(settle);
     };
-  }, [flowStore]);
+  }, [flowStore, stores]);
 
   return <canvas ref={ref} className="overview-canvas" data-testid="overview-canvas" aria-hidden />;
 }

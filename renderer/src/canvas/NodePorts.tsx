@@ -5,7 +5,7 @@ import { memo } from 'react';
 import type { PortType } from '../../../engine/types/index.js';
 import { formatType, tryParseType } from '../../../engine/types/index.js';
 import { useEditor, type EditorState } from '../store/index.js';
-import { typeFamily } from '../canvas/typeFamily.js';
+import { typeFamily } from './typeFamily.js';
 
 function PortLine({ name, type, side }: { name: string; type: string; side: 'in' | 'out' }) {
   const result = tryParseType(type);

@@ -3,9 +3,9 @@
 
 import { useConnection, ViewportPortal, type ConnectionState } from '@xyflow/react';
 import { checkConnection } from '../../../engine/check/index.js';
-import { editorStore } from '../store/index.js';
+import { useEditorStore, type EditorStore } from '../store/index.js';
 
-function refusal(c: ConnectionState): string | null {
+function refusal(c: ConnectionState, editorStore: EditorStore): string | null {
   if (!c.inProgress || !c.fromHandle || !c.toHandle) return null;
   const from = c.fromHandle;
   const to = c.toHandle;
@@ -24,7 +24,7 @@ function refusal(c: ConnectionState): string | null {
 
 export function ConnectionHint() {
   const connection = useConnection();
-  const reason = refusal(connection);
+  const reason = refusal(connection, useEditorStore());
   if (!reason || !connection.to) return null;
   return (
     <ViewportPortal>

@@ -1,0 +1,201 @@
+// The large data view (bottom panel, "Data" tab): the selected node's input tables and output tables
+// side by side, each with its schema, row count and pages through its first rows, read from the last
+// run's recorded outputs (`run:outputs`, `run:preview`).
+import { useState } from 'react';
+import type { TablePreview } from '../../../engine/hostApi/api.js';
+import { useEditor, type EditorState } from '../store/index.js';
+import { cellText } from './OutputPreview.js';
+import { useRecordedOutputs, useSettledRun, useTablePreview } from './useRecordedTables.js';
+
+const PAGE_SIZES = [25, 50, 100] as const;
+const NUMERIC = new Set(['number', 'integer']);
+
+const selectSingleNode = (s: EditorState) =>
+  s.selection.nodes.length === 1 ? (s.doc.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null) : null;
+const selectEdges = (s: EditorState) => s.doc.edges;
+
+interface TableRef {
+  /** What the side calls it: the input port and where it comes from, or the output port. */
+  title: string;
+  nodeId: string;
+  port: string;
+}
+
+function PagedTable({ preview, testId }: { preview: TablePreview; testId: string }) {
+  const [pageSize, setPageSize] = useState<number>(PAGE_SIZES[0]);
+  const [page, setPage] = useState(0);
+  const loaded = preview.rows.length;
+  const pages = Math.max(1, Math.ceil(loaded / pageSize));
+  const current = Math.min(page, pages - 1);
+  const rows = preview.rows.slice(current * pageSize, (current + 1) * pageSize);
+  const first = loaded === 0 ? 0 : current * pageSize + 1;
+  const numeric = preview.columns.map((c) => NUMERIC.has(c.type));
+  return (
+    <div className="data-table" data-testid={testId}>
+      <div className="data-table-bar">
+        <span data-testid={`${testId}-summary`}>
+          {preview.rowCount.toLocaleString('en-US')} row{preview.rowCount === 1 ? '' : 's'} ·{' '}
+          {preview.columns.length} column{preview.columns.length === 1 ? '' : 's'}
+        </span>
+        <span className="spacer" />
+        <span className="data-range" data-testid={`${testId}-range`}>
+          rows {first}–{first + rows.length - (rows.length ? 1 : 0)}
+          {loaded < preview.rowCount ? ` of the first ${loaded}` : ` of ${loaded}`}
+        </span>
+        <label className="data-page-size">
+          per page{' '}
+          <select
+            value={pageSize}
+            onChange={(e) => {
+              setPageSize(Number(e.target.value));
+              setPage(0);
+            }}
+            data-testid={`${testId}-page-size`}
+          >
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          className="icon-button"
+          disabled={current === 0}
+          onClick={() => setPage(current - 1)}
+          aria-label="Previous rows"
+          data-testid={`${testId}-prev`}
+        >
+          ‹
+        </button>
+        <button
+          className="icon-button"
+          disabled={current >= pages - 1}
+          onClick={() => setPage(current + 1)}
+          aria-label="Next rows"
+          data-testid={`${testId}-next`}
+        >
+          ›
+        </button>
+      </div>
+      <div className="data-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th className="data-rownum">#</th>
+              {preview.columns.map((c) => (
+                <th key={c.name} title={`${c.name}: ${c.type}`}>
+                  <span className="preview-col">{c.name}</span>
+                  <span className="preview-type">{c.type}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={first + i}>
+                <td className="data-rownum">{first + i}</td>
+                {preview.columns.map((c, k) => {
+                  const v = row[c.name];
+                  const kind = v === null || v === undefined ? 'null' : numeric[k] ? 'num' : undefined;
+                  return (
+                    <td key={c.name} className={kind}>
+                      {cellText(v)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function RecordedTable({ runId, table, testId }: { runId: string; table: TableRef; testId: string }) {
+  const preview = useTablePreview(runId, table.nodeId, table.port);
+  return (
+    <div className="data-entry">
+      <div className="data-entry-title mono">{table.title}</div>
+      {preview?.state === 'loading' && <div className="empty-hint">Reading the table…</div>}
+      {preview?.state === 'error' && <div className="field-error">{preview.message}</div>}
+      {preview?.state === 'ready' && <PagedTable preview={preview.value} testId={testId} />}
+    </div>
+  );
+}
+
+function Side({
+  title,
+  runId,
+  tables,
+  empty,
+  testId,
+}: {
+  title: string;
+  runId: string;
+  tables: TableRef[];
+  empty: string;
+  testId: string;
+}) {
+  return (
+    <section className="data-side" data-testid={testId} aria-label={title}>
+      <div className="section-title">{title}</div>
+      {tables.length === 0 && <div className="empty-hint">{empty}</div>}
+      {tables.map((t, i) => (
+        <RecordedTable key={`${t.nodeId}.${t.port}`} runId={runId} table={t} testId={`${testId}-${i}`} />
+      ))}
+    </section>
+  );
+}
+
+export function DataView() {
+  const node = useEditor(selectSingleNode);
+  const edges = useEditor(selectEdges);
+  const runId = useSettledRun(node?.id ?? '');
+  const recorded = useRecordedOutputs(runId);
+  if (!node)
+    return (
+      <div className="empty-hint panel-empty">
+        Select a node to see the data it read and wrote in the last run.
+      </div>
+    );
+  if (runId === null)
+    return (
+      <div className="empty-hint panel-empty" data-testid="data-view-empty">
+        Run the workflow to see what “{node.label ?? node.id}” read and wrote.
+      </div>
+    );
+  if (!recorded || recorded.state === 'loading')
+    return <div className="empty-hint panel-empty">Loading…</div>;
+  if (recorded.state === 'error') return <div className="field-error">{recorded.message}</div>;
+  const has = new Set(recorded.value.map((o) => `${o.nodeId}.${o.port}`));
+  const inputs: TableRef[] = edges
+    .filter((e) => e.target === node.id && has.has(`${e.source}.${e.sourcePort}`))
+    .map((e) => ({
+      title: `${e.targetPort} ← ${e.source}.${e.sourcePort}`,
+      nodeId: e.source,
+      port: e.sourcePort,
+    }));
+  const outputs: TableRef[] = recorded.value
+    .filter((o) => o.nodeId === node.id)
+    .map((o) => ({ title: o.port, nodeId: o.nodeId, port: o.port }));
+  return (
+    <div className="data-view" data-testid="data-view" data-node-id={node.id}>
+      <Side
+        title="Input"
+        runId={runId}
+        tables={inputs}
+        empty="No table came in (stream values are not recorded)."
+        testId="data-input"
+      />
+      <Side
+        title="Output"
+        runId={runId}
+        tables={outputs}
+        empty="No table went out (stream values are not recorded)."
+        testId="data-output"
+      />
+    </div>
+  );
+}
