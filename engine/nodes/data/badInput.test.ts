@@ -45,7 +45,7 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
     expect(r.nodeError('load')).toContain(`${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS)`);
   });
 
-  it('a broken row past the sample fails the node that executes the query; the Parquet sink writes nothing', async () => {
+  it('a broken row past the sample is found where the query runs and fails the source; the Parquet sink writes nothing', async () => {
     const out = path.join(dir, 'out', 'result.parquet');
     const r = await runWorkflow(
       [
@@ -56,7 +56,10 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'save', 'table')],
     );
     expect(r.summary.status).toBe('failed');
-    expect(r.nodeError('save')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+    // The file's fragment is at fault: the source fails, the nodes after it are cancelled.
+    expect(r.nodeError('load')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+    expect(r.summary.nodes['agg']?.status).toBe('cancelled');
+    expect(r.summary.nodes['save']?.status).toBe('cancelled');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(path.dirname(out)) ? readdirSync(path.dirname(out)) : []).toEqual([]);
   });
@@ -104,6 +107,29 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       [edge('load', 'table', 'pick', 'table'), edge('pick', 'table', 'show', 'in')],
     );
     expect(s.nodeError('pick')).toContain('missing column "temprature"');
+  });
+
+  it('a run-time conversion error in a composed query fails the SQL node, at the position in its SQL', async () => {
+    const out = path.join(dir, 'cast', 'codes.csv');
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: WEATHER }),
+        node('agg', 'sql.query', {
+          sql: 'SELECT date,\n  CAST(weather AS INTEGER) AS code FROM input',
+        }),
+        node('out', 'csv.write', { path: out }),
+      ],
+      [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'out', 'table')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('agg')).toMatch(
+      /^Node "agg": line 2, column 3 of its SQL: Conversion Error: Could not convert string 'drizzle' to INT32/,
+    );
+    expect(r.summary.nodes['agg']?.status).toBe('failed');
+    expect(r.summary.nodes['out']?.status).toBe('cancelled');
+    expect(r.summary.nodes['load']?.status).toBe('completed');
+    expect(r.summary.error?.message).toMatch(/^Node "agg": /);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a missing file names the path', async () => {

@@ -4,13 +4,15 @@
 
 import type { EdgeCount, ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
-import type { Workflow, WorkflowNode } from '../../model/workflow.js';
+import type { Workflow } from '../../model/workflow.js';
 import { applyParamDefaults } from '../../model/params.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
-import type { Launcher, RunHandle, StartRunOptions, WorkerProcess } from './contracts.js';
+import type { Launcher, RunHandle, StartRunOptions } from './contracts.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
+import { downstreamOf } from './blame.js';
+import { slotSummary, waitForExits, type NodeSlot } from './nodeSlot.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
 import { launchWorker, type WorkerPool } from './workerPool.js';
@@ -29,22 +31,6 @@ export interface RunOptions extends StartRunOptions {
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
 const COUNTS_TICK_MS = 50;
-
-interface NodeSlot {
-  node: WorkflowNode;
-  registered: RegisteredNode;
-  proc: WorkerProcess | undefined;
-  status: NodeStatus;
-  attempt: number;
-  socketPath: string | undefined;
-  startedAt?: number;
-  endedAt?: number;
-  error?: ErrorInfo;
-  exited: boolean;
-  /** Listening for its inputs, or failed before that. */
-  ready: boolean;
-  exitWaiters: Array<() => void>;
-}
 
 export class Run {
   private readonly log: RunEventLog;
@@ -239,6 +225,8 @@ export class Run {
     error?: ErrorInfo,
   ): void {
     if (isTerminalNodeStatus(slot.status)) return;
+    const blamed = status === 'failed' && error?.blame ? this.slots.get(error.blame) : undefined;
+    if (blamed && blamed !== slot) return this.onBlamed(blamed, slot, error!);
     if (status === 'running' || status === 'retrying') {
       slot.attempt = attempt;
       slot.startedAt ??= Date.now();
@@ -267,6 +255,37 @@ export class Run {
     if (status === 'failed') this.onNodeFailed(slot, error ?? { message: 'failed' });
     // An allow-fail node that failed before listening must not hold back the others' start.
     this.markReady(slot);
+    this.checkAllDone();
+  }
+
+  /**
+   * Another node found that `blamed`'s fragment fails (a composed query run downstream): `blamed`
+   * fails, even if it had completed, and every node after it is cancelled.
+   */
+  private onBlamed(blamed: NodeSlot, reporter: NodeSlot, { blame: _blame, ...error }: ErrorInfo): void {
+    this.flushCounts();
+    const mark = (slot: NodeSlot, status: 'failed' | 'cancelled'): void => {
+      // A finished worker waits for 'exit'; a running one is stopped.
+      const finished = isTerminalNodeStatus(slot.status) || slot === reporter;
+      slot.status = status;
+      slot.endedAt = Date.now();
+      if (status === 'failed') slot.error = error;
+      else delete slot.error;
+      this.log.emit({
+        kind: 'node-status',
+        nodeId: slot.node.id,
+        status,
+        ...(status === 'failed' ? { error } : {}),
+      });
+      this.send(slot, { type: finished ? 'exit' : 'stop' });
+    };
+    mark(blamed, 'failed');
+    for (const id of downstreamOf(this.workflow, blamed.node.id)) {
+      const slot = this.slots.get(id)!;
+      if (slot === reporter || !isTerminalNodeStatus(slot.status) || slot.status === 'completed')
+        mark(slot, 'cancelled');
+    }
+    this.onNodeFailed(blamed, error);
     this.checkAllDone();
   }
 
@@ -312,7 +331,7 @@ export class Run {
     this.ending ??= (async () => {
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
-      await this.waitForExits();
+      await waitForExits([...this.slots.values()], KILL_GRACE_MS);
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);
       this.flushCounts();
@@ -322,20 +341,6 @@ export class Run {
       this.resolveDone(this.summary());
     })();
     return this.ending;
-  }
-
-  private async waitForExits(): Promise<void> {
-    const all = [...this.slots.values()].filter((s) => s.proc && !s.exited);
-    if (all.length === 0) return;
-    const exited = Promise.all(
-      all.map((s) => new Promise<void>((r) => (s.exited ? r() : s.exitWaiters.push(r)))),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((r) => (timer = setTimeout(r, KILL_GRACE_MS)));
-    await Promise.race([exited, grace]);
-    clearTimeout(timer);
-    for (const s of all) if (!s.exited) s.proc?.kill('SIGKILL');
-    await exited;
   }
 
   private setStatus(status: RunStatus): void {
@@ -365,14 +370,7 @@ export class Run {
 
   summary(): RunSummary {
     const nodes: RunSummary['nodes'] = {};
-    for (const s of this.slots.values()) {
-      nodes[s.node.id] = {
-        status: s.status,
-        ...(s.startedAt !== undefined ? { startedAt: s.startedAt } : {}),
-        ...(s.endedAt !== undefined ? { endedAt: s.endedAt } : {}),
-        ...(s.error ? { error: s.error } : {}),
-      };
-    }
+    for (const s of this.slots.values()) nodes[s.node.id] = slotSummary(s);
     return {
       runId: this.runId,
       workflowName: this.workflow.name,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
+import { blameFailure } from './blame.js';
 import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
 
@@ -23,7 +24,9 @@ export async function recordTable(ctx: NodeContext<object>, port: string, ref: T
 }
 
 /** Records then sends a table ref on an output. */
-export async function sendTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
+export async function sendTable(ctx: NodeContext<object>, port: string, made: TableRef): Promise<void> {
+  // A ref passed on unchanged keeps the node that made it: blame goes to who wrote the fragment.
+  const ref = made.node === undefined ? { ...made, node: ctx.nodeId } : made;
   await recordTable(ctx, port, ref);
   const out = ctx.outputs[port];
   if (!out) throw new Error(`Node "${ctx.nodeId}" has no output "${port}"`);
@@ -126,7 +129,6 @@ export async function copyTo(
     return count;
   } catch (err) {
     await rm(tmp, { force: true, recursive: true });
-    if (ctx.signal.aborted) throw err;
-    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+    throw await blameFailure(ctx, ref, err);
   }
 }

@@ -47,6 +47,11 @@ export interface TableRef {
   sluiceTable: 1;
   source: TableSource;
   columns: TableColumn[];
+  /**
+   * The node that made this ref (set when it is first sent): a failure found where the composed
+   * query runs is checked fragment by fragment and blamed on this node.
+   */
+  node?: string;
 }
 
 export function isTableRef(value: unknown): value is TableRef {
@@ -119,12 +124,22 @@ function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
  * user's own statement stays intact inside a subquery (it may have its own WITH).
  */
 export function selectSql(ref: TableRef): string {
+  return composedSql(ref).sql;
+}
+
+/**
+ * `selectSql` with where the ref's own SQL starts in it. The node's SQL always starts a line, so a
+ * DuckDB caret (`LINE n`) maps back to a line and column of the text that node's user wrote.
+ */
+export function composedSql(ref: TableRef): { sql: string; ownStart: number } {
   const source = ref.source;
-  if (source.kind !== 'query') return `SELECT * FROM ${fileRelation(source)}`;
+  if (source.kind !== 'query') return { sql: `SELECT * FROM ${fileRelation(source)}`, ownStart: 0 };
   const names = Object.keys(source.inputs);
-  if (names.length === 0) return trimStatement(source.sql);
+  const own = trimStatement(source.sql);
+  if (names.length === 0) return { sql: own, ownStart: 0 };
   const ctes = names.map((name) => `${quoteIdent(name)} AS (${selectSql(source.inputs[name]!)})`);
-  return `WITH ${ctes.join(', ')} SELECT * FROM (${trimStatement(source.sql)}) AS ${quoteIdent('sluice_q')}`;
+  const prefix = `WITH ${ctes.join(', ')} SELECT * FROM (\n`;
+  return { sql: `${prefix}${own}\n) AS ${quoteIdent('sluice_q')}`, ownStart: prefix.length };
 }
 
 /** A relation usable after FROM: a table function for files, a parenthesized query otherwise. */

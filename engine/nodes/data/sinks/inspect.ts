@@ -2,7 +2,7 @@
 // summarized in the log (schema, row count, first rows); other values are logged as JSON.
 import { defineNode } from '../../../sdk/index.js';
 import { execute, normalizeRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { recordTable } from '../lib/tableIo.js';
 import { isTableRef, selectSql } from '../lib/tableRef.js';
 import { tableTypeOf } from '../lib/tableType.js';
@@ -44,8 +44,7 @@ export default defineNode<InspectParams>({
         ctx.log.info(`${tableTypeOf(value.columns)}: ${summary} rows`);
         for (const row of rows) ctx.log.info(JSON.stringify(row));
       } catch (err) {
-        if (ctx.signal.aborted) throw err;
-        throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+        throw await blameFailure(ctx, value, err);
       }
     }
     ctx.progress({ fraction: 1, message: `${count} values` });

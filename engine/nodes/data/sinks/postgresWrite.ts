@@ -7,7 +7,7 @@ import {
   type ConnectionParams,
 } from '../lib/connections.js';
 import { streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { connectPg, pgTypeOf } from '../lib/pg.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { quoteIdent, selectSql } from '../lib/tableRef.js';
@@ -102,7 +102,7 @@ export default defineNode<PostgresWriteParams>({
           } catch (err) {
             if (ctx.signal.aborted || (err instanceof Error && err.message.startsWith('Node "'))) throw err;
             if ((err as { code?: string }).code) throw err; // a PostgreSQL error, described below
-            throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+            throw await blameFailure(ctx, ref, err);
           }
         });
         await flush();

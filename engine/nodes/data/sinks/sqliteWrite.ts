@@ -1,7 +1,7 @@
 // sqlite.write: writes a table into a SQLite file (create / append / replace) inside one transaction.
 import { defineNode } from '../../../sdk/index.js';
 import { streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { quoteIdent, selectSql } from '../lib/tableRef.js';
 import { checkTargetShape, type WriteMode } from './targetShape.js';
@@ -94,8 +94,7 @@ export default defineNode<SqliteWriteParams>({
               ctx.progress({ done: rows, message: `${rows} rows written` });
             }
           } catch (err) {
-            if (ctx.signal.aborted) throw err;
-            throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+            throw await blameFailure(ctx, ref, err);
           }
         });
         db.exec('COMMIT');

@@ -1,7 +1,7 @@
 // table.to-rows: streams the rows of a table as messages (one object each, or arrays of `batch`).
 import { defineNode } from '../../../sdk/index.js';
 import { normalizeRows, streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { selectSql } from '../lib/tableRef.js';
 
@@ -57,8 +57,7 @@ export default defineNode<TableToRowsParams>({
             ctx.progress({ done: sent, message: `${sent} rows` });
           }
         } catch (err) {
-          if (ctx.signal.aborted) throw err;
-          throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+          throw await blameFailure(ctx, ref, err);
         }
       });
       if (pending.length) await out.send(pending);
