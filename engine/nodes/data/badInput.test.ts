@@ -42,7 +42,9 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       [edge('load', 'table', 'show', 'in')],
     );
     expect(r.summary.status).toBe('failed');
-    expect(r.nodeError('load')).toContain(`${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS)`);
+    expect(r.nodeError('load')).toContain(
+      `${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS: 7 fields where the header has 6)`,
+    );
   });
 
   it('a broken row past the sample is found where the query runs and fails the source; the Parquet sink writes nothing', async () => {

@@ -6,6 +6,7 @@ import type { NodeContext } from '../../../sdk/index.js';
 import { withConnection } from './duck.js';
 import { caretPosition, describeDuckError } from './errors.js';
 import { composedSql, type TableRef } from './tableRef.js';
+import { csvFaultText } from './csvFault.js';
 
 /** An error that names the node at fault when another node found it (see ErrorInfo.blame). */
 export class BlamedError extends Error {
@@ -58,7 +59,10 @@ export async function blameFailure(ctx: NodeContext<object>, ref: TableRef, err:
       await withConnection((c) => c.run(PROBE + composedSql(fragment).sql));
     } catch (probeErr) {
       if (ctx.signal.aborted) break;
-      return new BlamedError(fragmentMessage(fragment, owner, probeErr), owner, { cause: err });
+      // A CSV's broken row is named by its physical line, which DuckDB does not report.
+      const fault = fragment.source.kind === 'csv' ? await csvFaultText(fragment.source) : undefined;
+      const message = fault ? `Node "${owner}": ${fault}` : fragmentMessage(fragment, owner, probeErr);
+      return new BlamedError(message, owner, { cause: err });
     }
   }
   return new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });

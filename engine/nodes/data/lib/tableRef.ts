@@ -22,6 +22,20 @@ export interface CsvReadOptions {
    * (`auto_detect=false`) and read exactly what was checked.
    */
   dialect?: CsvDialect;
+  /** What the user set (each wins over the sniffer); unset: sniffed, or DuckDB's default. */
+  quote?: string;
+  escape?: string;
+  comment?: string;
+  dateFormat?: string;
+  timestampFormat?: string;
+  /** `.` or `,`. */
+  decimalSeparator?: string;
+  /** The text that reads as NULL (DuckDB's `nullstr`). */
+  nullString?: string;
+  /** `utf-8` (the default), `utf-16` or `latin-1`. */
+  encoding?: string;
+  /** Rows must follow the dialect exactly (DuckDB's `strict_mode`); on unless set to false. */
+  strict?: boolean;
 }
 
 export interface CsvDialect {
@@ -82,6 +96,29 @@ export function trimStatement(sql: string): string {
  */
 export const CSV_BUFFER_BYTES = 8 * 1024 * 1024;
 
+/** The dialect options the user set, for a read (or a sniff) that still detects the rest. */
+export function csvDialectArgs(o: CsvReadOptions): string[] {
+  const args: string[] = [];
+  if (o.quote !== undefined) args.push(`quote=${quoteLiteral(o.quote)}`);
+  if (o.escape !== undefined) args.push(`escape=${quoteLiteral(o.escape)}`);
+  if (o.comment !== undefined) args.push(`comment=${quoteLiteral(o.comment)}`);
+  if (o.dateFormat) args.push(`dateformat=${quoteLiteral(o.dateFormat)}`);
+  if (o.timestampFormat) args.push(`timestampformat=${quoteLiteral(o.timestampFormat)}`);
+  return args;
+}
+
+/** Options every read (and sniff) of the file takes: how values and bytes are decoded, strictness. */
+export function csvReadArgs(o: CsvReadOptions): string[] {
+  const args: string[] = [];
+  if (o.decimalSeparator && o.decimalSeparator !== '.')
+    args.push(`decimal_separator=${quoteLiteral(o.decimalSeparator)}`);
+  if (o.nullString !== undefined && o.nullString !== '') args.push(`nullstr=${quoteLiteral(o.nullString)}`);
+  if (o.encoding && o.encoding !== 'utf-8') args.push(`encoding=${quoteLiteral(o.encoding)}`);
+  // Never `ignore_errors`: a row that does not fit fails the read rather than vanish.
+  args.push(`strict_mode=${o.strict === false ? 'false' : 'true'}`);
+  return args;
+}
+
 /** SQL that reads one file source as a relation (table function call). */
 function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
   switch (source.kind) {
@@ -102,7 +139,8 @@ function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
         );
         if (d.dateFormat) args.push(`dateformat=${quoteLiteral(d.dateFormat)}`);
         if (d.timestampFormat) args.push(`timestampformat=${quoteLiteral(d.timestampFormat)}`);
-      }
+      } else args.push(...csvDialectArgs(o));
+      args.push(...csvReadArgs(o));
       if (o.columnTypes && Object.keys(o.columnTypes).length > 0) {
         const cols = Object.entries(o.columnTypes)
           .map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`)

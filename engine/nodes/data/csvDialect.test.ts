@@ -1,0 +1,139 @@
+// CSV that fails loudly, through the real runtime on real files: broken rows named by the physical
+// line where they start, a stray quote in a file without quotes, a binary file at the check, and
+// dialect parameters that read what the sniffer cannot guess.
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execute, withConnection } from './lib/duck.js';
+import { edge, node, runWorkflow } from './testing/runWorkflow.js';
+import csvRead from './sources/csvRead.js';
+
+const SLOW_MS = 120_000;
+const WEATHER = path.resolve('node_modules/vega-datasets/data/seattle-weather.csv');
+const BAD_LINE = 700;
+
+let dir: string;
+let lines: string[];
+let quotedUnclosed: string;
+let plainStray: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'sluice-csv-'));
+  lines = (await readFile(WEATHER, 'utf8')).trimEnd().split('\n');
+  // Every field quoted, as many exports write them; line 700's last field loses its closing quote.
+  const quoted = lines.map((l) =>
+    l
+      .split(',')
+      .map((v) => `"${v}"`)
+      .join(','),
+  );
+  quoted[BAD_LINE - 1] = quoted[BAD_LINE - 1]!.replace(/"$/, '');
+  quotedUnclosed = path.join(dir, 'quoted-unclosed.csv');
+  await writeFile(quotedUnclosed, quoted.join('\n') + '\n');
+  // No quotes anywhere, one stray quote opening a field of line 700.
+  const plain = [...lines];
+  plain[BAD_LINE - 1] = plain[BAD_LINE - 1]!.replace(',', ',"');
+  plainStray = path.join(dir, 'plain-stray.csv');
+  await writeFile(plainStray, plain.join('\n') + '\n');
+});
+
+function chain(file: string, out: string, params: Record<string, unknown> = {}) {
+  return runWorkflow(
+    [
+      node('load', 'csv.read', { path: file, ...params }),
+      node('agg', 'sql.query', { sql: 'SELECT weather, count(*) AS n FROM input GROUP BY weather' }),
+      node('out', 'csv.write', { path: out }),
+    ],
+    [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'out', 'table')],
+  );
+}
+
+describe('csv.read fails loudly', { timeout: SLOW_MS }, () => {
+  it('an unclosed quote at line 700 of a quoted file fails naming the file and line 700', async () => {
+    const out = path.join(dir, 'a.csv');
+    const r = await chain(quotedUnclosed, out);
+    expect(r.summary.status, JSON.stringify(r.summary.nodes)).toBe('failed');
+    expect(r.nodeError('load'), JSON.stringify(r.summary.nodes)).toContain(
+      `${quotedUnclosed}, line ${BAD_LINE}: broken row (unclosed quote`,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a stray quote in a file without quotes fails too, naming line 700', async () => {
+    const out = path.join(dir, 'b.csv');
+    const r = await chain(plainStray, out);
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('load')).toMatch(
+      new RegExp(
+        `^Node "load": .*${plainStray.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}, line ${BAD_LINE}: broken row \\(unclosed quote`,
+      ),
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a binary file fails at the check, before any run', async () => {
+    const binary = path.join(dir, 'image.csv');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await expect(
+      csvRead.inferOutputs!({
+        params: { path: binary, header: true, delimiter: '', validate: false },
+        inputs: {},
+        baseDir: dir,
+      }),
+    ).rejects.toThrow(`${binary}: not a text file (a NUL byte at byte 8, line 3)`);
+    const latin = path.join(dir, 'latin.csv');
+    await writeFile(latin, Buffer.from('city,temp\nK\xf6ln,3\n', 'latin1'));
+    await expect(
+      csvRead.inferOutputs!({
+        params: { path: latin, header: true, delimiter: '', validate: false },
+        inputs: {},
+        baseDir: dir,
+      }),
+    ).rejects.toThrow(`${latin}: not valid UTF-8 at byte 11 (line 2); set the encoding`);
+  });
+
+  it('dialect parameters read a semicolon file with decimal commas, day-first dates, a null text and Latin-1', async () => {
+    const file = path.join(dir, 'european.csv');
+    await writeFile(
+      file,
+      Buffer.from(
+        "# exported 2026\nstadt;datum;temp\n'K\xf6ln';01/02/2024;3,5\n'Bonn';13/02/2024;-\n",
+        'latin1',
+      ),
+    );
+    const out = path.join(dir, 'european-out.csv');
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', {
+          path: file,
+          delimiter: ';',
+          quote: "'",
+          comment: '#',
+          dateFormat: '%d/%m/%Y',
+          decimalSeparator: ',',
+          nullString: '-',
+          encoding: 'latin-1',
+        }),
+        node('out', 'csv.write', { path: out }),
+      ],
+      [edge('load', 'table', 'out', 'table')],
+    );
+    expect(r.summary.status, JSON.stringify(r.summary.nodes)).toBe('completed');
+    const rows = await withConnection((c) =>
+      execute(
+        c,
+        `SELECT stadt, CAST(datum AS VARCHAR) AS datum, temp FROM read_csv('${out}') ORDER BY datum`,
+        {
+          signal: new AbortController().signal,
+        },
+      ),
+    );
+    expect(rows).toEqual([
+      { stadt: 'Köln', datum: '2024-02-01', temp: 3.5 },
+      { stadt: 'Bonn', datum: '2024-02-13', temp: null },
+    ]);
+    expect(r.logs('load').join('\n')).toContain(`quote "'", escape "'", comment "#"`);
+  });
+});
