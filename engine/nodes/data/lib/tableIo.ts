@@ -7,6 +7,7 @@ import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
 import { blameFailure } from './blame.js';
+import { captureUnconsumed } from './previewCapture.js';
 import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
 
@@ -26,10 +27,11 @@ export async function recordTable(ctx: NodeContext<object>, port: string, ref: T
 /** Records then sends a table ref on an output. */
 export async function sendTable(ctx: NodeContext<object>, port: string, made: TableRef): Promise<void> {
   // A ref passed on unchanged keeps the node that made it: blame goes to who wrote the fragment.
-  const ref = made.node === undefined ? { ...made, node: ctx.nodeId } : made;
+  const ref = made.node === undefined ? { ...made, node: ctx.nodeId, port } : made;
   await recordTable(ctx, port, ref);
   const out = ctx.outputs[port];
   if (!out) throw new Error(`Node "${ctx.nodeId}" has no output "${port}"`);
+  if (out.connected === 0 && made.node === undefined) await captureUnconsumed(ctx, ref);
   await out.send(ref);
 }
 

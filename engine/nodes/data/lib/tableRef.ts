@@ -66,6 +66,8 @@ export interface TableRef {
    * query runs is checked fragment by fragment and blamed on this node.
    */
   node?: string;
+  /** The output port of `node` it was sent on (where its preview is recorded). */
+  port?: string;
 }
 
 export function isTableRef(value: unknown): value is TableRef {

@@ -1,4 +1,5 @@
 // postgres.write: writes a table into PostgreSQL (create / append / replace) inside one transaction.
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import {
   connectionParamSpecs,
@@ -76,6 +77,7 @@ export default defineNode<PostgresWriteParams>({
         const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, names.length)));
         const columnList = names.map(quoteIdent).join(', ');
         let pending: unknown[][] = [];
+        const capture = new RowCapture(ref.columns);
         const flush = async (): Promise<void> => {
           if (pending.length === 0) return;
           const values: unknown[] = [];
@@ -94,6 +96,7 @@ export default defineNode<PostgresWriteParams>({
         await withConnection(async (c) => {
           try {
             for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+              capture.add(chunk);
               for (const row of chunk) {
                 pending.push(row);
                 if (pending.length >= perStatement) await flush();
@@ -107,6 +110,7 @@ export default defineNode<PostgresWriteParams>({
         });
         await flush();
         await client.query('COMMIT');
+        await writePreview(ctx, ref, capture.preview());
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         if (ctx.signal.aborted || (err instanceof Error && err.message.startsWith('Node "'))) throw err;

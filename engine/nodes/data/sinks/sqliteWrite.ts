@@ -1,4 +1,5 @@
 // sqlite.write: writes a table into a SQLite file (create / append / replace) inside one transaction.
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { streamRows, withConnection } from '../lib/duck.js';
 import { blameFailure } from '../lib/blame.js';
@@ -62,6 +63,7 @@ export default defineNode<SqliteWriteParams>({
     for await (const ref of tablesOf(ctx, 'table')) {
       const db = new Database(file);
       let rows = 0;
+      const capture = new RowCapture(ref.columns);
       try {
         db.exec('BEGIN IMMEDIATE');
         const existing = (db.prepare(`PRAGMA table_info(${target})`).all() as Array<{ name: string }>).map(
@@ -89,6 +91,7 @@ export default defineNode<SqliteWriteParams>({
         await withConnection(async (c) => {
           try {
             for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+              capture.add(chunk);
               for (const row of chunk) insert.run(...row.map((v, i) => toSqlite(v, types[i]!)));
               rows += chunk.length;
               ctx.progress({ done: rows, message: `${rows} rows written` });
@@ -105,7 +108,8 @@ export default defineNode<SqliteWriteParams>({
       } finally {
         db.close();
       }
-      ctx.log.info(`${rows} rows written to ${ctx.params.table}`);
+      ctx.log.info(`${rows} rows written to table ${ctx.params.table} in ${file}`);
+      await writePreview(ctx, ref, capture.preview());
       await ctx.outputs['result']?.send({ table: ctx.params.table, rows });
     }
   },

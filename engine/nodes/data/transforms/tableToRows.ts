@@ -1,4 +1,5 @@
 // table.to-rows: streams the rows of a table as messages (one object each, or arrays of `batch`).
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { normalizeRows, streamRows, withConnection } from '../lib/duck.js';
 import { blameFailure } from '../lib/blame.js';
@@ -36,9 +37,11 @@ export default defineNode<TableToRowsParams>({
       const names = ref.columns.map((c) => c.name);
       let sent = 0;
       let pending: Record<string, unknown>[] = [];
+      const capture = new RowCapture(ref.columns);
       await withConnection(async (c) => {
         try {
           for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+            capture.add(chunk);
             const objects = normalizeRows(
               chunk.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))),
               ref.columns,
@@ -61,6 +64,7 @@ export default defineNode<TableToRowsParams>({
         }
       });
       if (pending.length) await out.send(pending);
+      await writePreview(ctx, ref, capture.preview());
     }
   },
 });
