@@ -10,7 +10,7 @@ import { parseWorkflow } from '../model/load.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry, type LoadedRegistry } from '../nodes/registry.js';
-import { startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
+import { applyOverrides, startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
 import { RunStore } from '../store/runStore.js';
 import { parseCommandArgs, UsageError } from './args.js';
 import { formatEvent, formatNodeTypes } from './format.js';
@@ -25,8 +25,9 @@ Commands:
                         run a workflow; exit 0 completed, 1 failed or cancelled, 2 invalid.
                         The run joins the history that "sluice serve" lists: DIR/.sluice/runs,
                         else the nearest .sluice/runs above the file, else one next to it
-  validate FILE [--nodes-dir DIR]
-                        print every problem of a workflow; exit 0 valid, 2 invalid
+  validate FILE [--param NODE.KEY=VALUE …] [--nodes-dir DIR]
+                        print every problem of a workflow (the check "run" makes); exit 0 valid,
+                        2 invalid
   nodes [--json] [--nodes-dir DIR]
                         list the node types with their ports and parameters
   serve [--port N] [--host H] [--token T] [--workspace DIR]
@@ -78,6 +79,13 @@ function printProblems(file: string, problems: Problem[], io: Io): void {
   for (const p of problems) io.err(`${file}: ${formatProblem(p)}`);
 }
 
+/** Every problem found before a run, then their count: exit 2 (`validate` and `run` alike). */
+function refuse(file: string, problems: Problem[], io: Io): number {
+  printProblems(file, problems, io);
+  io.err(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  return 2;
+}
+
 function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -99,14 +107,23 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
   const types = nodeTypeMap(registry.list());
-  // The same check as the editor's: inferred schemas (CSV columns, SQL results) included.
-  const problems = await validateWorkflow(workflow, registry, types, path.dirname(path.resolve(file)));
-  printProblems(file, problems, io);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) {
-    io.err(`${file}: ${errors} problem${errors === 1 ? '' : 's'}`);
-    return 2;
+  let checked: Workflow;
+  try {
+    // `--param` as `run` applies it, so both give one verdict on the same workflow.
+    checked = applyOverrides(workflow, args.params);
+  } catch (err) {
+    if (err instanceof WorkflowInvalidError) return refuse(file, err.problems, io);
+    throw err;
   }
+  // The same check as the editor's and `run`'s: inferred schemas (CSV columns, SQL results) included.
+  const problems = await validateWorkflow(checked, registry, types, path.dirname(path.resolve(file)));
+  const errors = problems.filter((p) => p.severity === 'error');
+  printProblems(
+    file,
+    problems.filter((p) => p.severity !== 'error'),
+    io,
+  );
+  if (errors.length > 0) return refuse(file, errors, io);
   io.out(`${file}: valid (${workflow.nodes.length} nodes, ${workflow.edges.length} edges)`);
   return 0;
 }
@@ -144,10 +161,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
       workflowPath,
     });
   } catch (err) {
-    if (err instanceof WorkflowInvalidError) {
-      printProblems(file, err.problems, io);
-      return 2;
-    }
+    if (err instanceof WorkflowInvalidError) return refuse(file, err.problems, io);
     throw err;
   }
   // The run's history (run.json, events.ndjson), written as `sluice serve` writes its runs.

@@ -28,7 +28,7 @@ function newRunId(): string {
   return `${t}-${randomBytes(3).toString('hex')}`;
 }
 
-function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides']): Workflow {
+export function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides']): Workflow {
   const copy: Workflow = { ...w, nodes: w.nodes.map((n) => ({ ...n, params: { ...n.params } })) };
   const problems: Problem[] = [];
   for (const o of overrides ?? []) {
@@ -50,17 +50,14 @@ function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOverrides'
 export async function startRun(options: RunOptions): Promise<RunHandle> {
   const workflow = applyOverrides(options.workflow, options.paramOverrides);
   const typesMap = nodeTypeMap(options.registry.list());
-  // An inference that fails (a missing file, a database down) leaves the declared types: the node
-  // reports the real problem, with its context, when it runs.
+  // The same check as `sluice validate` and the editor's: every problem it finds (a missing file or
+  // column, a database that refuses the connection) refuses the run, with the same text.
   const memo = new InferenceMemo(options.registry, options.baseDir);
   const checked = await checkWithInference(workflow, typesMap, memo.infer);
   const portTypes = checked.portTypes;
-  const errors = checked.problems.filter(
-    (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),
-  );
+  const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
-  const failedInference = new Set(checked.inferenceProblems.map((p) => p.nodeId));
-  const shared = memo.shared(failedInference);
+  const shared = memo.shared();
 
   const runId = newRunId();
   const runDir = path.join(options.runsDir, runId);

@@ -91,7 +91,8 @@ export async function deferQuery(
     });
     return { ...draft, columns };
   } catch (err) {
-    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+    const tables = Object.fromEntries(Object.entries(inputs).map(([n, r]) => [n, r.columns]));
+    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`, tables), { cause: err });
   }
 }
 

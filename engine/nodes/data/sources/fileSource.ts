@@ -22,16 +22,24 @@ import { tableTypeOf } from '../lib/tableType.js';
 
 export type FileSource = Exclude<TableSource, { kind: 'query' }>;
 
-/** Resolves the schema of a file source; errors name the node and the file. */
-export async function fileTable(nodeId: string, source: FileSource, signal?: AbortSignal): Promise<TableRef> {
+/**
+ * Resolves the schema of a file source; errors name the file, and the node when `nodeId` is given
+ * (the check names the node itself, so it passes none).
+ */
+export async function fileTable(
+  nodeId: string | undefined,
+  source: FileSource,
+  signal?: AbortSignal,
+): Promise<TableRef> {
+  const lead = nodeId === undefined ? '' : `Node "${nodeId}": `;
   try {
     await access(source.path);
   } catch {
-    throw new Error(`Node "${nodeId}": file not found: ${source.path}`);
+    throw new Error(`${lead}file not found: ${source.path}`);
   }
   if (source.kind === 'csv') {
     const problem = await textProblem(source.path, csvEncoding(source.options));
-    if (problem) throw new Error(`Node "${nodeId}": ${source.path}: ${problem}`);
+    if (problem) throw new Error(`${lead}${source.path}: ${problem}`);
     if (!source.options.delimiter) {
       const delimiter = await guessDelimiter(source.path);
       if (delimiter) source = { ...source, options: { ...source.options, delimiter } };
@@ -67,8 +75,9 @@ export async function fileTable(nodeId: string, source: FileSource, signal?: Abo
     });
   } catch (err) {
     if (err instanceof Error && err.message.startsWith(`${source.path}, line `))
-      throw new Error(`Node "${nodeId}": ${err.message}`, { cause: err });
-    throw new Error(describeDuckError(err, `Node "${nodeId}" (${source.path})`), { cause: err });
+      throw new Error(`${lead}${err.message}`, { cause: err });
+    const what = nodeId === undefined ? source.path : `Node "${nodeId}" (${source.path})`;
+    throw new Error(describeDuckError(err, what), { cause: err });
   }
 }
 
@@ -174,7 +183,7 @@ export async function inferFileTable(
   if (!source) return { table: 'table' };
   // Stamped before sniffing: a write during the sniff makes the run look again.
   const stamp = share ? await fileStamp(source.path) : undefined;
-  const ref = await fileTable('(check)', source);
+  const ref = await fileTable(undefined, source);
   if (share && stamp) share({ source, stamp, ref } satisfies CheckedFile);
   return { table: tableTypeOf(ref.columns) };
 }

@@ -3,7 +3,7 @@
 
 import type { NodeContext } from '../../../sdk/index.js';
 import { describe, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { columnsHint, describeDuckError } from '../lib/errors.js';
 import { deferQuery, materialize, sendTable, tablesOf, zipTables } from '../lib/tableIo.js';
 import { queryRef, selectSql, standInRef, type TableColumn, type TableRef } from '../lib/tableRef.js';
 import { columnsOfTypeExpr, tableTypeOf } from '../lib/tableType.js';
@@ -22,10 +22,15 @@ export async function inferQueryType(
     inputs[name] = standInRef(columns);
   }
   try {
-    const columns = await withConnection((c) => describe(c, selectSql(queryRef(sql, inputs, []))));
+    const columns = await withConnection(async (c) => {
+      // The node's SQL alone first: a syntax error then points into the text the user wrote.
+      await c.extractStatements(sql);
+      return describe(c, selectSql(queryRef(sql, inputs, [])));
+    });
     return tableTypeOf(columns);
   } catch (err) {
-    throw new Error(describeDuckError(err, 'Query'), { cause: err });
+    const tables = Object.fromEntries(Object.entries(inputs).map(([n, r]) => [n, r.columns]));
+    throw new Error(describeDuckError(err, '', tables), { cause: err });
   }
 }
 
@@ -80,7 +85,9 @@ export function requireColumns(nodeId: string, columns: TableColumn[], names: st
   const known = new Set(columns.map((c) => c.name));
   for (const name of names) {
     if (!known.has(name)) {
-      throw new Error(`Node "${nodeId}": missing column "${name}" (columns: ${[...known].join(', ')})`);
+      throw new Error(
+        `Node "${nodeId}": missing column "${name}" (${columnsHint(name, { input: columns })})`,
+      );
     }
   }
 }
