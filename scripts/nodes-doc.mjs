@@ -298,6 +298,33 @@ each fragment alone, inputs first (\`EXPLAIN ANALYZE\`, only after a failure), a
 that fails: that node is \`failed\`, with the line and column in its own SQL, and the nodes after it
 are \`cancelled\`.
 
+## Rows in JavaScript, and types in files
+
+\`table.to-rows\` turns a table into plain JSON rows, which is what \`script.js\`, \`core.map\` and the
+other message nodes see — one object per row, keyed by column name:
+
+| DuckDB type | in a row | example |
+| --- | --- | --- |
+| \`DATE\` | string, \`YYYY-MM-DD\` | \`"2024-02-01"\` |
+| \`TIMESTAMP\` | string, \`YYYY-MM-DD HH:MM:SS[.fff]\` (no time zone, no \`T\`) | \`"2024-02-01 13:45:00.5"\` |
+| \`DECIMAL(p,s)\`, \`DOUBLE\` | number (a JS double: a \`DECIMAL\` beyond about 15 significant digits is rounded) | \`12.3\` |
+| \`INTEGER\`, \`BIGINT\`, \`HUGEINT\` | number while it is a safe integer (below 2^53 in size), else a string of its digits, never rounded | \`5\`, \`"9007199254740993"\` |
+| \`BOOLEAN\` | boolean | \`true\` |
+| \`VARCHAR\` | string | \`"rain"\` |
+| \`LIST\`, \`STRUCT\` | array, object | \`[1, 2]\`, \`{"a": 1}\` |
+| NULL | \`null\` | |
+
+So \`new Date(row.date)\` parses a date (as UTC midnight), and code that adds big integers should
+use \`BigInt(row.n)\`. Rows going back into a table (\`rows.to-table\`) get their types from the values,
+inferred by DuckDB's \`read_json\`: an ISO date string is read back as a date, a big integer kept as a
+string stays text (cast it in the next \`sql.query\`).
+
+A 128-bit integer — \`HUGEINT\`, which is what \`sum()\` of a \`BIGINT\` or \`INTEGER\` column gives — has
+no Parquet type: \`parquet.write\` (DuckDB's \`COPY … (FORMAT parquet)\`) writes it as \`DOUBLE\`, exact
+only up to 2^53. Cast it in the query to keep it exact: \`sum(n)::BIGINT\` (fails loudly if it does
+not fit) or \`sum(n)::DECIMAL(38,0)\`. CSV and JSON sinks write every digit; \`postgres.write\`
+(\`BIGINT\`) and \`sqlite.write\` (\`INTEGER\`) hold 64 bits, and a value beyond fails the write.
+
 ## Credentials
 
 \`postgres.query\` and \`postgres.write\` never take a password parameter. Either \`passwordEnv\` names an

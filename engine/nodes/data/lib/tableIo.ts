@@ -9,7 +9,15 @@ import { describeDuckError } from './errors.js';
 import { blameFailure } from './blame.js';
 import { captureUnconsumed } from './previewCapture.js';
 import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
-import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
+import {
+  isTableRef,
+  fileRef,
+  queryRef,
+  selectSql,
+  quoteLiteral,
+  type TableColumn,
+  type TableRef,
+} from './tableRef.js';
 
 /** Writes `data` to `file` through a temporary file and a rename: never half-written. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
@@ -44,11 +52,18 @@ export function expectTable(ctx: NodeContext<object>, port: string, value: unkno
   return value;
 }
 
-/** Every table arriving on one input, checked. */
-export async function* tablesOf(ctx: NodeContext<object>, port: string): AsyncGenerator<TableRef> {
+/**
+ * Every table arriving on one input, checked. A node that executes what it gets (`execute`) starts
+ * opening DuckDB before the first table arrives; a node that only composes never loads it.
+ */
+export async function* tablesOf(
+  ctx: NodeContext<object>,
+  port: string,
+  execute = false,
+): AsyncGenerator<TableRef> {
   const input = ctx.inputs[port];
   if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${port}"`);
-  void warmUp();
+  if (execute) void warmUp();
   for await (const value of input) yield expectTable(ctx, port, value);
 }
 
@@ -65,7 +80,6 @@ export async function* zipTables(
     if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${p}"`);
     return [p, input];
   });
-  void warmUp();
   for (;;) {
     const next = await Promise.all(inputs.map(async ([p, input]) => [p, await input.next()] as const));
     if (next.some(([, r]) => r.done)) return;
@@ -81,7 +95,10 @@ export async function deferQuery(
   ctx: NodeContext<object>,
   sql: string,
   inputs: Record<string, TableRef>,
+  known?: TableColumn[],
 ): Promise<TableRef> {
+  // Columns the check already found (or that cannot change): composing then needs no DuckDB.
+  if (known) return queryRef(sql, inputs, known);
   const draft = queryRef(sql, inputs, []);
   try {
     const columns = await withConnection(async (c) => {

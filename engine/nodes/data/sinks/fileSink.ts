@@ -22,7 +22,7 @@ export async function runFileSink(
   written: (path: string) => FileTarget,
 ): Promise<void> {
   let n = 0;
-  for await (const ref of tablesOf(ctx, 'table')) {
+  for await (const ref of tablesOf(ctx, 'table', true)) {
     // A second table on the input goes to a numbered file next to the first: nothing is overwritten.
     const target = n === 0 ? file : file.replace(/(\.[^./]+)?$/, (ext) => `-${n}${ext}`);
     n++;

@@ -46,7 +46,7 @@ export default defineNode<PostgresWriteParams>({
     const cfg = await resolvePgConfig(ctx.nodeId, ctx.params, ctx.resolvePath);
     const { schema, table } = splitTableName(ctx.params.table);
     const target = schema ? `${quoteIdent(schema)}.${quoteIdent(table)}` : quoteIdent(table);
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const client = await connectPg(ctx.nodeId, cfg);
       let rows = 0;
       try {

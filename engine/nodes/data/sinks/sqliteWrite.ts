@@ -60,7 +60,7 @@ export default defineNode<SqliteWriteParams>({
     const { default: Database } = await import('libsql');
     const file = ctx.resolvePath(ctx.params.path);
     const target = quoteIdent(ctx.params.table);
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const db = new Database(file);
       let rows = 0;
       const capture = new RowCapture(ref.columns);

@@ -33,7 +33,7 @@ export default defineNode<TableToRowsParams>({
   async run(ctx) {
     const out = ctx.outputs['rows']!;
     const size = Math.max(0, Math.floor(ctx.params.batch ?? 0));
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const names = ref.columns.map((c) => c.name);
       let sent = 0;
       let pending: Record<string, unknown>[] = [];
