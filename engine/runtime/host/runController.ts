@@ -12,6 +12,9 @@ import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
 import type { RunHandle, StartRunOptions } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
+import { WorkerPool } from './workerPool.js';
+import { createChildLauncher } from './childLauncher.js';
+import { resolveWorkerEntry } from './workerEntry.js';
 
 export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
 export { resolveWorkerEntry } from './workerEntry.js';
@@ -47,8 +50,47 @@ export function applyOverrides(w: Workflow, overrides: StartRunOptions['paramOve
   return copy;
 }
 
+/**
+ * A run without a pool (`sluice run`) starts its node processes while the host checks the workflow,
+ * one per node, each preparing what its node type preloads (a sink opens DuckDB; a node that only
+ * composes does not load it). They run nothing of the workflow until assigned; a refused run kills
+ * them. Not with a custom launcher (tests of the runtime's own plumbing).
+ */
+function prestart(options: RunOptions, workflow: Workflow): WorkerPool | undefined {
+  if (options.pool || options.launcher) return undefined;
+  let entry: string;
+  try {
+    entry = options.workerEntry ?? resolveWorkerEntry();
+  } catch {
+    return undefined; // Run reports the missing worker bundle.
+  }
+  const pool = new WorkerPool({ launcher: createChildLauncher(), entry, size: 1, refillDelayMs: 2 ** 30 });
+  const profiles = new Map<string, { preload: string[]; count: number }>();
+  for (const node of workflow.nodes) {
+    const preload = options.registry.get(node.type)?.definition.preload ?? [];
+    const key = [...preload].sort().join('\n');
+    const p = profiles.get(key) ?? { preload, count: 0 };
+    p.count++;
+    profiles.set(key, p);
+  }
+  for (const p of profiles.values()) pool.warm(p.preload, p.count);
+  return pool;
+}
+
 export async function startRun(options: RunOptions): Promise<RunHandle> {
   const workflow = applyOverrides(options.workflow, options.paramOverrides);
+  const pool = prestart(options, workflow);
+  try {
+    const handle = await checkAndStart(pool ? { ...options, pool } : options, workflow);
+    if (pool) void handle.done.finally(() => pool.dispose());
+    return handle;
+  } catch (err) {
+    pool?.dispose();
+    throw err;
+  }
+}
+
+async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<RunHandle> {
   const typesMap = nodeTypeMap(options.registry.list());
   // The same check as `sluice validate` and the editor's: every problem it finds (a missing file or
   // column, a database that refuses the connection) refuses the run, with the same text.
