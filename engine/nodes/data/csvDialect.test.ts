@@ -9,10 +9,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { execute, withConnection } from './lib/duck.js';
 import { edge, node, refusal, runWorkflow } from './testing/runWorkflow.js';
 import csvRead from './sources/csvRead.js';
+import jsonRead from './sources/jsonRead.js';
+import parquetRead from './sources/parquetRead.js';
 
 const SLOW_MS = 120_000;
 const WEATHER = path.resolve('node_modules/vega-datasets/data/seattle-weather.csv');
 const BAD_LINE = 700;
+const esc = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 let dir: string;
 let lines: string[];
@@ -133,5 +136,26 @@ describe('csv.read fails loudly', { timeout: SLOW_MS }, () => {
       { stadt: 'Bonn', datum: '2024-02-13', temp: null },
     ]);
     expect(r.logs('load').join('\n')).toContain(`quote "'", escape "'", comment "#"`);
+  });
+
+  it('JSON and Parquet readers name the file, the line and what is wrong', async () => {
+    const ndjson = path.join(dir, 'bad.ndjson');
+    await writeFile(ndjson, '{"a":1,"b":"x"}\n{"a":2,"b":"y"}\n{"a":3,"b":"z"\n{"a":4,"b":"w"}\n');
+    await expect(
+      jsonRead.inferOutputs!({ params: { path: ndjson, format: 'auto' }, inputs: {}, baseDir: dir }),
+    ).rejects.toThrow(new RegExp(`^${esc(ndjson)}, line 3: not valid JSON \\(.*\\): \\{"a":3,"b":"z"$`));
+    const array = path.join(dir, 'bad.json');
+    await writeFile(array, '[{"a":1},\n{"a":2},\n{"a":3,,}\n]\n');
+    await expect(
+      jsonRead.inferOutputs!({ params: { path: array, format: 'auto' }, inputs: {}, baseDir: dir }),
+    ).rejects.toThrow(`${array}, line 3, column 8: not valid JSON`);
+    const truncated = path.join(dir, 'cut.parquet');
+    const flights = await readFile(path.resolve('node_modules/vega-datasets/data/flights-3m.parquet'));
+    await writeFile(truncated, flights.subarray(0, 5000));
+    await expect(
+      parquetRead.inferOutputs!({ params: { path: truncated }, inputs: {}, baseDir: dir }),
+    ).rejects.toThrow(
+      `${truncated}: not a Parquet file (No magic bytes found at end of file): truncated, or another format`,
+    );
   });
 });

@@ -6,7 +6,7 @@ import type { NodeContext } from '../../../sdk/index.js';
 import { withConnection } from './duck.js';
 import { caretPosition, describeDuckError } from './errors.js';
 import { composedSql, type TableRef } from './tableRef.js';
-import { csvFaultText } from './csvFault.js';
+import { fileFaultText } from './fileFault.js';
 
 /** An error that names the node at fault when another node found it (see ErrorInfo.blame). */
 export class BlamedError extends Error {
@@ -59,8 +59,9 @@ export async function blameFailure(ctx: NodeContext<object>, ref: TableRef, err:
       await withConnection((c) => c.run(PROBE + composedSql(fragment).sql));
     } catch (probeErr) {
       if (ctx.signal.aborted) break;
-      // A CSV's broken row is named by its physical line, which DuckDB does not report.
-      const fault = fragment.source.kind === 'csv' ? await csvFaultText(fragment.source) : undefined;
+      // A broken file is named by its physical line, which DuckDB does not report.
+      const fault =
+        fragment.source.kind !== 'query' ? await fileFaultText(fragment.source, probeErr) : undefined;
       const message = fault ? `Node "${owner}": ${fault}` : fragmentMessage(fragment, owner, probeErr);
       return new BlamedError(message, owner, { cause: err });
     }

@@ -17,15 +17,23 @@ const SAMPLE_BYTES = 1 << 20;
  * a NUL byte in UTF-8 or Latin-1 means a binary file; bytes that do not decode name their line.
  */
 export async function textProblem(file: string, encoding: CsvEncoding): Promise<string | undefined> {
+  return textProblemOf(await readSample(file), encoding);
+}
+
+/** The first MiB of `file`. */
+export async function readSample(file: string): Promise<Buffer> {
   const handle = await open(file, 'r');
-  let bytes: Buffer;
   try {
     const buf = Buffer.alloc(SAMPLE_BYTES);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
-    bytes = buf.subarray(0, bytesRead);
+    return buf.subarray(0, bytesRead);
   } finally {
     await handle.close();
   }
+}
+
+/** `textProblem` of a sample already read. */
+export function textProblemOf(bytes: Buffer, encoding: CsvEncoding): string | undefined {
   if (encoding !== 'utf-16') {
     const nul = bytes.indexOf(0);
     if (nul >= 0)

@@ -33,13 +33,19 @@ export async function recordTable(ctx: NodeContext<object>, port: string, ref: T
 }
 
 /** Records then sends a table ref on an output. */
-export async function sendTable(ctx: NodeContext<object>, port: string, made: TableRef): Promise<void> {
+export async function sendTable(
+  ctx: NodeContext<object>,
+  port: string,
+  made: TableRef,
+  /** Its preview is already recorded (a sink captured what it wrote). */
+  captured = false,
+): Promise<void> {
   // A ref passed on unchanged keeps the node that made it: blame goes to who wrote the fragment.
   const ref = made.node === undefined ? { ...made, node: ctx.nodeId, port } : made;
   await recordTable(ctx, port, ref);
   const out = ctx.outputs[port];
   if (!out) throw new Error(`Node "${ctx.nodeId}" has no output "${port}"`);
-  if (out.connected === 0 && made.node === undefined) await captureUnconsumed(ctx, ref);
+  if (out.connected === 0 && made.node === undefined && !captured) await captureUnconsumed(ctx, ref);
   await out.send(ref);
 }
 

@@ -36,6 +36,6 @@ export async function runFileSink(
       rows,
     );
     await writePreview(ctx, ref, preview, [{ node: ctx.nodeId, port: 'table' }]);
-    await sendTable(ctx, 'table', out);
+    await sendTable(ctx, 'table', out, true);
   }
 }

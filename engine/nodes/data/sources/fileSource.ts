@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, execute, withConnection } from '../lib/duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeDuckError } from '../lib/errors.js';
-import { csvEncoding, csvFaultText, textProblem } from '../lib/csvFault.js';
+import { csvEncoding, csvFaultText, readSample, textProblemOf } from '../lib/csvFault.js';
+import { fileFaultText } from '../lib/fileFault.js';
 import {
   csvDialectArgs,
   csvReadArgs,
@@ -37,8 +38,11 @@ export async function fileTable(
   } catch {
     throw new Error(`${lead}file not found: ${source.path}`);
   }
+  let sampleHasQuote = true;
   if (source.kind === 'csv') {
-    const problem = await textProblem(source.path, csvEncoding(source.options));
+    const sample = await readSample(source.path);
+    sampleHasQuote = sample.includes(0x22);
+    const problem = textProblemOf(sample, csvEncoding(source.options));
     if (problem) throw new Error(`${lead}${source.path}: ${problem}`);
     if (!source.options.delimiter) {
       const delimiter = await guessDelimiter(source.path);
@@ -56,11 +60,12 @@ export async function fileTable(
           let sniffed = await sniffCsv(c, source);
           // No quote sniffed means none was seen in the sample: sniff again with `"` as the
           // quote (RFC 4180), so a quoted header is read right and a stray quote fails the read.
-          if (!sniffed.dialect.quote && source.options.quote === undefined)
-            sniffed = await sniffCsv(c, {
-              ...source,
-              options: { ...source.options, quote: '"', escape: '"' },
-            });
+          // A sample without any `"` reads the same either way: only the quote is set then.
+          if (!sniffed.dialect.quote && source.options.quote === undefined) {
+            sniffed = sampleHasQuote
+              ? await sniffCsv(c, { ...source, options: { ...source.options, quote: '"', escape: '"' } })
+              : { ...sniffed, dialect: { ...sniffed.dialect, quote: '"', escape: '"' } };
+          }
           target = { ...source, options: { ...source.options, ...sniffed } };
         } catch (err) {
           // The sniffer gives up on a broken row inside its sample without saying where: find it.
@@ -76,6 +81,8 @@ export async function fileTable(
   } catch (err) {
     if (err instanceof Error && err.message.startsWith(`${source.path}, line `))
       throw new Error(`${lead}${err.message}`, { cause: err });
+    const fault = source.kind === 'csv' ? undefined : await fileFaultText(source, err);
+    if (fault) throw new Error(`${lead}${fault}`, { cause: err });
     const what = nodeId === undefined ? source.path : `Node "${nodeId}" (${source.path})`;
     throw new Error(describeDuckError(err, what), { cause: err });
   }
@@ -145,7 +152,7 @@ export async function validateFile(nodeId: string, ref: TableRef, signal: AbortS
     return Number(rows[0]?.['n'] ?? 0);
   } catch (err) {
     if (signal.aborted) throw err;
-    const fault = ref.source.kind === 'csv' ? await csvFaultText(ref.source) : undefined;
+    const fault = ref.source.kind !== 'query' ? await fileFaultText(ref.source, err) : undefined;
     throw new Error(fault ? `Node "${nodeId}": ${fault}` : describeDuckError(err, `Node "${nodeId}"`), {
       cause: err,
     });
