@@ -268,13 +268,52 @@ Column schemas are part of the port type (\`table{date:date,temp_max:number}\`) 
 the run where possible: CSV/Parquet/JSON sources sniff their file, SQL-shaped nodes \`DESCRIBE\` their
 query over empty stand-ins of their input types. A source node reuses the ref its run's check found
 while the file is unchanged (same size, inode and times), so a file is sniffed once per run. Every
-table a data node sends is also recorded in \`<run folder>/outputs/<node>.<port>.json\`, which is how
-the inspector previews any table output after a run (schema, row count, first 100 rows).
+table a data node sends is also recorded in \`<run folder>/outputs/<node>.<port>.json\`. Its preview
+(schema, exact row count, first 100 rows) is captured where the run executes it — by the sink or
+\`data.inspect\` that reads it, by the node itself when nothing consumes its output — into
+\`<node>.<port>.preview.json\`, and the inspector and REST show that record, never a query run again
+on files that may have changed. A table that was only read inside a later node's query (a source
+feeding a GROUP BY) has no captured rows, and its preview says so; tables in the run folder
+(checkpoints, rows staged from databases) are read there.
 
-Errors name what is at fault: a broken CSV row (file and line), a SQL syntax error (line and column in
-the node's SQL), a missing column (its name), a refused PostgreSQL connection (host:port), a
+Errors name what is at fault: a broken CSV row (file and the physical line where the row starts:
+an unclosed or stray quote, a wrong field count), a binary or non-UTF-8 file (at the check), a SQL
+syntax error (line and column in the node's SQL), a missing column (its name), a refused PostgreSQL connection (host:port), a
 target table of the wrong shape (the columns on each side). Every file sink writes to a temporary
 file and renames it; database sinks write in one transaction — a failure leaves no partial output.
+
+A composed query runs where rows are needed, so a fault in an upstream fragment surfaces there (a
+\`CAST\` that fails on a value, a broken row past the sniffer's sample). The executing node then runs
+each fragment alone, inputs first (\`EXPLAIN ANALYZE\`, only after a failure), and blames the first one
+that fails: that node is \`failed\`, with the line and column in its own SQL, and the nodes after it
+are \`cancelled\`.
+
+## Rows in JavaScript, and types in files
+
+\`table.to-rows\` turns a table into plain JSON rows, which is what \`script.js\`, \`core.map\` and the
+other message nodes see — one object per row, keyed by column name:
+
+| DuckDB type | in a row | example |
+| --- | --- | --- |
+| \`DATE\` | string, \`YYYY-MM-DD\` | \`"2024-02-01"\` |
+| \`TIMESTAMP\` | string, \`YYYY-MM-DD HH:MM:SS[.fff]\` (no time zone, no \`T\`) | \`"2024-02-01 13:45:00.5"\` |
+| \`DECIMAL(p,s)\`, \`DOUBLE\` | number (a JS double: a \`DECIMAL\` beyond about 15 significant digits is rounded) | \`12.3\` |
+| \`INTEGER\`, \`BIGINT\`, \`HUGEINT\` | number while it is a safe integer (below 2^53 in size), else a string of its digits, never rounded | \`5\`, \`"9007199254740993"\` |
+| \`BOOLEAN\` | boolean | \`true\` |
+| \`VARCHAR\` | string | \`"rain"\` |
+| \`LIST\`, \`STRUCT\` | array, object | \`[1, 2]\`, \`{"a": 1}\` |
+| NULL | \`null\` | |
+
+So \`new Date(row.date)\` parses a date (as UTC midnight), and code that adds big integers should
+use \`BigInt(row.n)\`. Rows going back into a table (\`rows.to-table\`) get their types from the values,
+inferred by DuckDB's \`read_json\`: an ISO date string is read back as a date, a big integer kept as a
+string stays text (cast it in the next \`sql.query\`).
+
+A 128-bit integer — \`HUGEINT\`, which is what \`sum()\` of a \`BIGINT\` or \`INTEGER\` column gives — has
+no Parquet type: \`parquet.write\` (DuckDB's \`COPY … (FORMAT parquet)\`) writes it as \`DOUBLE\`, exact
+only up to 2^53. Cast it in the query to keep it exact: \`sum(n)::BIGINT\` (fails loudly if it does
+not fit) or \`sum(n)::DECIMAL(38,0)\`. CSV and JSON sinks write every digit; \`postgres.write\`
+(\`BIGINT\`) and \`sqlite.write\` (\`INTEGER\`) hold 64 bits, and a value beyond fails the write.
 
 ## Credentials
 

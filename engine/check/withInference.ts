@@ -46,7 +46,8 @@ export async function checkWithInference(
           code: 'bad-param',
           severity: 'error',
           nodeId: node.id,
-          message: `Node "${node.id}" (${node.type}): could not work out its output types: ${(err as Error).message}`,
+          // The node is named once, here: a "Node …:" the inner message may start with goes.
+          message: `Node "${node.id}" (${node.type}): could not work out its output types: ${String((err as Error).message).replace(/^Node "[^"]*"(?: \([^)]*\))?: /, '')}`,
         });
       }
     }

@@ -179,3 +179,47 @@ describe('sluice CLI', () => {
     expect(events.filter((ev) => ev.kind === 'node-status' && ev.status === 'cancelled')).toHaveLength(2);
   });
 });
+
+const WEATHER = path.join(root, 'node_modules/vega-datasets/data/seattle-weather.csv');
+const weatherFlow = (name: string, sql: string): string =>
+  file(name, {
+    sluice: 1,
+    name,
+    nodes: [
+      n('src', 'csv.read', { path: WEATHER }),
+      n('agg', 'sql.query', { sql }),
+      n('out', 'data.inspect'),
+    ],
+    edges: [e('e1', 'src', 'agg', 'table', 'input'), e('e2', 'agg', 'out', 'table', 'in')],
+  });
+const problemLines = (stderr: string): string[] => stderr.split('\n').filter((l) => l.includes('error:'));
+
+describe('one verdict: validate and run share the check', () => {
+  it('validate --param src.path=missing.csv catches the missing path, named under its node; run agrees', () => {
+    const flow = weatherFlow('weather.sluice.json', 'SELECT weather, count(*) AS n FROM input GROUP BY 1');
+    expect(sluice('validate', flow).code).toBe(0);
+    const v = sluice('validate', flow, '--param', 'src.path=missing.csv');
+    expect(v.code).toBe(2);
+    expect(v.stderr).toContain(
+      `error: Node "src" (csv.read): could not work out its output types: file not found: ${path.join(dir, 'missing.csv')}`,
+    );
+    expect(v.stderr).not.toContain('(check)');
+    const r = sluice('run', flow, '--param', 'src.path=missing.csv');
+    expect(r.code).toBe(2);
+    expect(problemLines(r.stderr)).toEqual(problemLines(v.stderr));
+  });
+
+  it('run and validate give exit 2 on the same invalid file; the missing column lists all six columns', () => {
+    const flow = weatherFlow('typo.sluice.json', 'SELECT weathr, count(*) AS n FROM input GROUP BY 1');
+    const v = sluice('validate', flow);
+    const r = sluice('run', flow);
+    expect(v.code).toBe(2);
+    expect(r.code).toBe(2);
+    const lines = problemLines(v.stderr);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('Node "agg" (sql.query)');
+    expect(lines[0]).toContain('missing column "weathr" (did you mean "weather"?');
+    expect(lines[0]).toContain('input has date, precipitation, temp_max, temp_min, wind, weather');
+    expect(problemLines(r.stderr)).toEqual(lines);
+  });
+});

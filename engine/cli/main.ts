@@ -7,6 +7,7 @@ import path from 'node:path';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
 import { validateWorkflow } from '../host/validateWorkflow.js';
 import { parseWorkflow } from '../model/load.js';
+import { applyParamOverrides } from '../model/paramOverrides.js';
 import { formatProblem, type Problem } from '../model/problem.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry, type LoadedRegistry } from '../nodes/registry.js';
@@ -23,8 +24,9 @@ Commands:
                         run a workflow; exit 0 completed, 1 failed or cancelled, 2 invalid.
                         The run joins the history that "sluice serve" lists: DIR/.sluice/runs,
                         else the nearest .sluice/runs above the file, else one next to it
-  validate FILE [--nodes-dir DIR]
-                        print every problem of a workflow; exit 0 valid, 2 invalid
+  validate FILE [--param NODE.KEY=VALUE …] [--nodes-dir DIR]
+                        print every problem of a workflow (the check "run" makes); exit 0 valid,
+                        2 invalid
   nodes [--json] [--nodes-dir DIR]
                         list the node types with their ports and parameters
   serve [--port N] [--host H] [--token T] [--workspace DIR]
@@ -79,6 +81,13 @@ function printProblems(file: string, problems: Problem[], io: Io): void {
   for (const p of problems) io.err(`${file}: ${formatProblem(p)}`);
 }
 
+/** Every problem found before a run, then their count: exit 2 (`validate` and `run` alike). */
+function refuse(file: string, problems: Problem[], io: Io): number {
+  printProblems(file, problems, io);
+  io.err(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+  return 2;
+}
+
 function isFolder(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -100,14 +109,18 @@ async function validateCommand(argv: string[], io: Io): Promise<number> {
   if (!workflow) return 2;
   const registry = await loadRegistry(args.options.get('--nodes-dir'), io);
   const types = nodeTypeMap(registry.list());
-  // The same check as the editor's: inferred schemas (CSV columns, SQL results) included.
-  const problems = await validateWorkflow(workflow, registry, types, path.dirname(path.resolve(file)));
-  printProblems(file, problems, io);
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors > 0) {
-    io.err(`${file}: ${errors} problem${errors === 1 ? '' : 's'}`);
-    return 2;
-  }
+  // `--param` as `run` applies it, so both give one verdict on the same workflow.
+  const { workflow: checked, problems: overrideProblems } = applyParamOverrides(workflow, args.params);
+  if (overrideProblems.length > 0) return refuse(file, overrideProblems, io);
+  // The same check as the editor's and `run`'s: inferred schemas (CSV columns, SQL results) included.
+  const problems = await validateWorkflow(checked, registry, types, path.dirname(path.resolve(file)));
+  const errors = problems.filter((p) => p.severity === 'error');
+  printProblems(
+    file,
+    problems.filter((p) => p.severity !== 'error'),
+    io,
+  );
+  if (errors.length > 0) return refuse(file, errors, io);
   io.out(`${file}: valid (${workflow.nodes.length} nodes, ${workflow.edges.length} edges)`);
   return 0;
 }
@@ -138,7 +151,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     userNodesDir: userNodesDir(args.options.get('--nodes-dir')),
     json: args.flags.has('--json'),
     io,
-    printProblems: (problems) => printProblems(file, problems, io),
+    refuse: (problems) => refuse(file, problems, io),
   });
 }
 

@@ -27,8 +27,8 @@ export interface CliRun {
   userNodesDir: string | undefined;
   json: boolean;
   io: CliIo;
-  /** Prints problems, each naming the file. */
-  printProblems: (problems: Problem[]) => void;
+  /** Prints the problems found before the run, each naming the file, and their count; returns 2. */
+  refuse: (problems: Problem[]) => number;
 }
 
 /** Runs the workflow; the exit code: 0 completed, 1 failed or cancelled, 2 it cannot run. */
@@ -37,10 +37,7 @@ export async function runWorkflow(run: CliRun): Promise<number> {
   const host = await openHost(run, place);
   try {
     const { workflow, problems } = applyParamOverrides(run.workflow, run.params);
-    if (problems.length > 0) {
-      run.printProblems(problems);
-      return 2;
-    }
+    if (problems.length > 0) return run.refuse(problems);
     return await runInHost(host, { ...run, workflow }, place);
   } finally {
     // Writes the run's history before the process exits.
@@ -103,7 +100,7 @@ async function startIn(session: HostSession, run: CliRun, workflowPath: string):
     return (await session.call('run:start', { workflow: run.workflow, path: workflowPath })).runId;
   } catch (err) {
     if (err instanceof HostError && err.problems !== undefined && err.problems.length > 0) {
-      run.printProblems(err.problems);
+      run.refuse(err.problems);
       return undefined;
     }
     throw err;

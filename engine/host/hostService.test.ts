@@ -152,10 +152,14 @@ describe('host service', () => {
       { nodeId: 'query', port: 'table' },
     ]);
     await expect(service.call('run:outputs', { runId: 'no-such-run' })).resolves.toEqual([]);
-    const preview = await service.call('run:preview', { runId, nodeId: 'query', port: 'table' });
-    expect(preview.columns.map((c) => c.name)).toEqual(['city', 'doubled']);
-    expect(preview.rowCount).toBe(2);
-    expect(preview.rows[0]).toMatchObject({ city: 'Oslo', doubled: 19 });
+    // The end of the chain was executed (by the node itself: nothing consumes it) and captured.
+    const preview = await service.call('run:preview', { runId, nodeId: 'count', port: 'table' });
+    expect(preview).toEqual({ columns: [{ name: 'n', type: 'integer' }], rowCount: 1, rows: [{ n: 2 }] });
+    // The query was only read inside count's query: its rows were not captured, and the preview
+    // says so rather than run it again on today's files.
+    await expect(service.call('run:preview', { runId, nodeId: 'query', port: 'table' })).rejects.toThrow(
+      'no rows were captured in this run',
+    );
     await expect(service.call('run:preview', { runId, nodeId: '../x', port: 'table' })).rejects.toThrow(
       /No output/,
     );

@@ -11,6 +11,11 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export interface ErrorInfo {
   message: string;
   stack?: string;
+  /**
+   * The node at fault when another node found the failure (a composed query that fails where it
+   * runs): that node is failed, the nodes after it cancelled.
+   */
+  blame?: string;
 }
 
 export interface EdgeCount {

@@ -5,7 +5,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { edge, node, runWorkflow } from './testing/runWorkflow.js';
+import { edge, node, refusal, runWorkflow } from './testing/runWorkflow.js';
 
 /** Each test runs whole workflows (a process per node): generous on a loaded 2-core machine. */
 const SLOW_MS = 120_000;
@@ -36,16 +36,18 @@ beforeAll(async () => {
 });
 
 describe('bad input fails its node with a message naming the fault', { timeout: SLOW_MS }, () => {
-  it('a CSV with a broken row in the sniffed sample fails the source, naming file and line', async () => {
-    const r = await runWorkflow(
+  it('a CSV with a broken row in the sniffed sample is refused by the check, naming file and line', async () => {
+    const problems = await refusal(
       [node('load', 'csv.read', { path: broken }), node('show', 'data.inspect')],
       [edge('load', 'table', 'show', 'in')],
     );
-    expect(r.summary.status).toBe('failed');
-    expect(r.nodeError('load')).toContain(`${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS)`);
+    expect(problems[0]).toMatch(/^Node "load" \(csv\.read\): /);
+    expect(problems[0]).toContain(
+      `${broken}, line ${brokenLine}: broken row (TOO MANY COLUMNS: 7 fields where the header has 6)`,
+    );
   });
 
-  it('a broken row past the sample fails the node that executes the query; the Parquet sink writes nothing', async () => {
+  it('a broken row past the sample is found where the query runs and fails the source; the Parquet sink writes nothing', async () => {
     const out = path.join(dir, 'out', 'result.parquet');
     const r = await runWorkflow(
       [
@@ -56,7 +58,10 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'save', 'table')],
     );
     expect(r.summary.status).toBe('failed');
-    expect(r.nodeError('save')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+    // The file's fragment is at fault: the source fails, the nodes after it are cancelled.
+    expect(r.nodeError('load')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
+    expect(r.summary.nodes['agg']?.status).toBe('cancelled');
+    expect(r.summary.nodes['save']?.status).toBe('cancelled');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(path.dirname(out)) ? readdirSync(path.dirname(out)) : []).toEqual([]);
   });
@@ -70,8 +75,9 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
     expect(r.nodeError('load')).toContain(`${bigBroken}, line ${bigBrokenLine}`);
   });
 
+  // Found by the run's check (the same as `sluice validate`): the run is refused, naming the node.
   it('a SQL syntax error names the node and the position in its SQL', async () => {
-    const r = await runWorkflow(
+    const problems = await refusal(
       [
         node('load', 'csv.read', { path: WEATHER }),
         node('agg', 'sql.query', { sql: 'SELECT weather,\n  count(*) AS n FORM input' }),
@@ -79,14 +85,15 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       ],
       [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'show', 'in')],
     );
-    expect(r.summary.status).toBe('failed');
-    expect(r.nodeError('agg')).toMatch(
-      /^Node "agg": syntax error at line 2, column 17: .*syntax error at or near "FORM"/,
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(
+      /^Node "agg" \(sql\.query\): could not work out its output types: syntax error at line 2, column 17: .*syntax error at or near "FORM"/,
     );
   });
 
-  it('a missing column is named (sql.query and table.select)', async () => {
-    const r = await runWorkflow(
+  it('a missing column is named with every column of the input (sql.query and table.select)', async () => {
+    const all = 'input has date, precipitation, temp_max, temp_min, wind, weather';
+    const q = await refusal(
       [
         node('load', 'csv.read', { path: WEATHER }),
         node('agg', 'sql.query', { sql: 'SELECT temperature FROM input' }),
@@ -94,8 +101,9 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       ],
       [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'show', 'in')],
     );
-    expect(r.nodeError('agg')).toContain('missing column "temperature"');
-    const s = await runWorkflow(
+    expect(q[0]).toContain(`Node "agg" (sql.query)`);
+    expect(q[0]).toContain(`missing column "temperature" (${all})`);
+    const s = await refusal(
       [
         node('load', 'csv.read', { path: WEATHER }),
         node('pick', 'table.select', { columns: 'date, temprature AS t' }),
@@ -103,15 +111,41 @@ describe('bad input fails its node with a message naming the fault', { timeout: 
       ],
       [edge('load', 'table', 'pick', 'table'), edge('pick', 'table', 'show', 'in')],
     );
-    expect(s.nodeError('pick')).toContain('missing column "temprature"');
+    expect(s[0]).toContain(`Node "pick" (table.select)`);
+    expect(s[0]).toContain(`missing column "temprature" (${all})`);
+  });
+
+  it('a run-time conversion error in a composed query fails the SQL node, at the position in its SQL', async () => {
+    const out = path.join(dir, 'cast', 'codes.csv');
+    const r = await runWorkflow(
+      [
+        node('load', 'csv.read', { path: WEATHER }),
+        node('agg', 'sql.query', {
+          sql: 'SELECT date,\n  CAST(weather AS INTEGER) AS code FROM input',
+        }),
+        node('out', 'csv.write', { path: out }),
+      ],
+      [edge('load', 'table', 'agg', 'input'), edge('agg', 'table', 'out', 'table')],
+    );
+    expect(r.summary.status).toBe('failed');
+    expect(r.nodeError('agg')).toMatch(
+      /^Node "agg": line 2, column 3 of its SQL: Conversion Error: Could not convert string 'drizzle' to INT32/,
+    );
+    expect(r.summary.nodes['agg']?.status).toBe('failed');
+    expect(r.summary.nodes['out']?.status).toBe('cancelled');
+    expect(r.summary.nodes['load']?.status).toBe('completed');
+    expect(r.summary.error?.message).toMatch(/^Node "agg": /);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a missing file names the path', async () => {
     const missing = path.join(dir, 'nope.csv');
-    const r = await runWorkflow(
+    const problems = await refusal(
       [node('load', 'csv.read', { path: missing }), node('show', 'data.inspect')],
       [edge('load', 'table', 'show', 'in')],
     );
-    expect(r.nodeError('load')).toContain(`file not found: ${missing}`);
+    expect(problems).toEqual([
+      `Node "load" (csv.read): could not work out its output types: file not found: ${missing}`,
+    ]);
   });
 });

@@ -2,8 +2,14 @@
 import type { ErrorInfo } from '../../model/run.js';
 
 export function toErrorInfo(err: unknown): ErrorInfo {
-  if (err instanceof Error)
-    return err.stack ? { message: err.message, stack: err.stack } : { message: err.message };
+  if (err instanceof Error) {
+    const blame = (err as { blame?: unknown }).blame;
+    return {
+      message: err.message,
+      ...(err.stack ? { stack: err.stack } : {}),
+      ...(typeof blame === 'string' ? { blame } : {}),
+    };
+  }
   return { message: typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err)) };
 }
 

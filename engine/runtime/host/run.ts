@@ -17,6 +17,8 @@ import { isWorkerMessage } from '../common/protocol.js';
 import { launchNodeProcess, type WorkerPool } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
 import { buildAssignment } from './nodeAssignment.js';
+import { blameMarks } from './blame.js';
+import { waitForExits, type NodeSlot } from './nodeSlot.js';
 import { MemoryWatch, defaultMemoryLimitMb, describeExit, type MemoryWatched } from './memoryLimit.js';
 
 /** Channel capacity (messages) of an edge without its own `capacity`. */
@@ -31,27 +33,6 @@ export interface RunOptions extends StartRunOptions {
 
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
-
-interface NodeSlot {
-  node: WorkflowNode;
-  registered: RegisteredNode;
-  proc: WorkerProcess | undefined;
-  status: NodeStatus;
-  attempt: number;
-  socketPath: string | undefined;
-  startedAt?: number;
-  endedAt?: number;
-  error?: ErrorInfo;
-  exited: boolean;
-  /** Listening for its inputs, or failed before that. */
-  ready: boolean;
-  memoryLimitMb: number;
-  /** The end of what its process wrote (stdout, stderr). */
-  output: string;
-  /** Resident memory when the memory watch killed it. */
-  rssMb?: number;
-  exitWaiters: Array<() => void>;
-}
 
 export class Run {
   private readonly log: RunEventLog;
@@ -231,6 +212,8 @@ export class Run {
     error?: ErrorInfo,
   ): void {
     if (isTerminalNodeStatus(slot.status)) return;
+    const blamed = status === 'failed' && error?.blame ? this.slots.get(error.blame) : undefined;
+    if (blamed && blamed !== slot) return this.onBlamed(blamed, slot, error!);
     if (status === 'running' || status === 'retrying') {
       slot.attempt = attempt;
       slot.startedAt ??= Date.now();
@@ -259,6 +242,24 @@ export class Run {
     if (status === 'failed') this.onNodeFailed(slot, error ?? { message: 'failed' });
     // An allow-fail node that failed before listening must not hold back the others' start.
     this.markReady(slot);
+    this.checkAllDone();
+  }
+
+  /** Another node found that `blamed`'s fragment fails (blame.ts): it fails, the nodes after it are cancelled. */
+  private onBlamed(blamed: NodeSlot, reporter: NodeSlot, { blame: _blame, ...error }: ErrorInfo): void {
+    this.edgeCounts.flush();
+    for (const [slot, status] of blameMarks(this.workflow, this.slots, blamed, reporter)) {
+      // A finished worker waits for 'exit'; a running one is stopped.
+      const finished = isTerminalNodeStatus(slot.status) || slot === reporter;
+      slot.status = status;
+      slot.endedAt = Date.now();
+      if (status === 'failed') slot.error = error;
+      else delete slot.error;
+      const e = status === 'failed' ? { error } : {};
+      this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, ...e });
+      this.send(slot, { type: finished ? 'exit' : 'stop' });
+    }
+    this.onNodeFailed(blamed, error);
     this.checkAllDone();
   }
 
@@ -332,7 +333,7 @@ export class Run {
     this.ending ??= (async () => {
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
-      await this.waitForExits();
+      await waitForExits([...this.slots.values()], KILL_GRACE_MS);
       this.memoryWatch.stop();
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);
@@ -343,20 +344,6 @@ export class Run {
       this.resolveDone(this.summary());
     })();
     return this.ending;
-  }
-
-  private async waitForExits(): Promise<void> {
-    const all = [...this.slots.values()].filter((s) => s.proc && !s.exited);
-    if (all.length === 0) return;
-    const exited = Promise.all(
-      all.map((s) => new Promise<void>((r) => (s.exited ? r() : s.exitWaiters.push(r)))),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((r) => (timer = setTimeout(r, KILL_GRACE_MS)));
-    await Promise.race([exited, grace]);
-    clearTimeout(timer);
-    for (const s of all) if (!s.exited) s.proc?.kill('SIGKILL');
-    await exited;
   }
 
   private setStatus(status: RunStatus): void {

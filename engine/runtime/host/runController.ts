@@ -9,9 +9,13 @@ import { checkWithInference } from '../../check/withInference.js';
 import { nodeTypeMap } from '../../model/nodeTypeInfo.js';
 import { applyParamOverrides } from '../../model/paramOverrides.js';
 import type { Problem } from '../../model/problem.js';
+import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
 import type { RunHandle } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
+import { WorkerPool } from './workerPool.js';
+import { createChildLauncher } from './childLauncher.js';
+import { resolveWorkerEntry } from './workerEntry.js';
 
 export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
 export { resolveWorkerEntry } from './workerEntry.js';
@@ -28,21 +32,57 @@ function newRunId(): string {
   return `${t}-${randomBytes(3).toString('hex')}`;
 }
 
+/**
+ * A run without a pool (`sluice run`) starts its node processes while the host checks the workflow,
+ * one per node, each preparing what its node type preloads (a sink opens DuckDB; a node that only
+ * composes does not load it). They run nothing of the workflow until assigned; a refused run kills
+ * them. Not with a custom launcher (tests of the runtime's own plumbing).
+ */
+function prestart(options: RunOptions, workflow: Workflow): WorkerPool | undefined {
+  if (options.pool || options.launcher) return undefined;
+  let entry: string;
+  try {
+    entry = options.workerEntry ?? resolveWorkerEntry();
+  } catch {
+    return undefined; // Run reports the missing worker bundle.
+  }
+  const pool = new WorkerPool({ launcher: createChildLauncher(), entry, size: 1, refillDelayMs: 2 ** 30 });
+  const profiles = new Map<string, { preload: string[]; count: number }>();
+  for (const node of workflow.nodes) {
+    const preload = options.registry.get(node.type)?.definition.preload ?? [];
+    const key = [...preload].sort().join('\n');
+    const p = profiles.get(key) ?? { preload, count: 0 };
+    p.count++;
+    profiles.set(key, p);
+  }
+  for (const p of profiles.values()) pool.warm(p.preload, p.count);
+  return pool;
+}
+
 export async function startRun(options: RunOptions): Promise<RunHandle> {
   const { workflow, problems } = applyParamOverrides(options.workflow, options.paramOverrides);
   if (problems.length > 0) throw new WorkflowInvalidError(problems);
+  const pool = prestart(options, workflow);
+  try {
+    const handle = await checkAndStart(pool ? { ...options, pool } : options, workflow);
+    if (pool) void handle.done.finally(() => pool.dispose());
+    return handle;
+  } catch (err) {
+    pool?.dispose();
+    throw err;
+  }
+}
+
+async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<RunHandle> {
   const typesMap = nodeTypeMap(options.registry.list());
-  // An inference that fails (a missing file, a database down) leaves the declared types: the node
-  // reports the real problem, with its context, when it runs.
+  // The same check as `sluice validate` and the editor's: every problem it finds (a missing file or
+  // column, a database that refuses the connection) refuses the run, with the same text.
   const memo = new InferenceMemo(options.registry, options.baseDir);
   const checked = await checkWithInference(workflow, typesMap, memo.infer);
   const portTypes = checked.portTypes;
-  const errors = checked.problems.filter(
-    (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),
-  );
+  const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
-  const failedInference = new Set(checked.inferenceProblems.map((p) => p.nodeId));
-  const shared = memo.shared(failedInference);
+  const shared = memo.shared();
 
   const runId = newRunId();
   const runDir = path.join(options.runsDir, runId);

@@ -53,7 +53,6 @@ describe('inference shared with the run', { timeout: 60_000 }, () => {
         node('a', 'test.sharing', { id: 'a', source: true }),
         node('b', 'test.sharing', { id: 'b' }),
         node('c', 'test.sharing', { id: 'c' }),
-        node('x', 'test.sharing', { id: 'x', fail: true }),
       ],
       [edge('a', 'b'), edge('b', 'c')],
     );
@@ -64,7 +63,7 @@ describe('inference shared with the run', { timeout: 60_000 }, () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { id: string; inputs: Record<string, string> });
-    // The check runs four passes; without the memo the source alone would be asked four times.
+    // The check runs several passes; without the memo the source alone would be asked each time.
     const keys = asked.map((c) => JSON.stringify(c));
     expect(new Set(keys).size).toBe(keys.length);
     expect(asked.filter((c) => c.id === 'a')).toHaveLength(1);
@@ -74,7 +73,12 @@ describe('inference shared with the run', { timeout: 60_000 }, () => {
     expect(inferred('a')).toEqual({ id: 'a', inputs: { in: 'table' } });
     expect(inferred('b')).toEqual({ id: 'b', inputs: { in: 'table{a:integer}' } });
     expect(inferred('c')).toEqual({ id: 'c', inputs: { in: 'table{a:integer,b:string}' } });
-    // A failed inference shares nothing, even what it passed to share before failing.
-    expect(inferred('x')).toBeNull();
+  });
+
+  it('a failed inference refuses the run, as validate reports it (behaviour since issue 11)', async () => {
+    const w = workflow([node('x', 'test.sharing', { id: 'x', fail: true })], []);
+    await expect(
+      startRun({ workflow: w, baseDir: dir, runsDir: path.join(dir, 'runs'), registry }),
+    ).rejects.toThrow('Node "x" (test.sharing): could not work out its output types: cannot tell');
   });
 });

@@ -32,11 +32,14 @@ describe('worker pool', { timeout: 60_000 }, () => {
     expect(pool.idleCount(DUCKDB)).toBe(2);
   });
 
-  it('runs DuckDB nodes on prepared workers without launching others', async () => {
+  // Since issue 11 only the executing node (the sink) preloads DuckDB; the SQL node that composes
+  // takes a plain worker.
+  it('runs the sink on a prepared DuckDB worker and the SQL node on a plain one, launching no others', async () => {
     const launcher = recordingLauncher();
-    pool = new WorkerPool({ launcher, entry: resolveWorkerEntry(), size: 2, refillDelayMs: 60_000 });
+    pool = new WorkerPool({ launcher, entry: resolveWorkerEntry(), size: 1, refillDelayMs: 60_000 });
     pool.warm(DUCKDB);
-    await until('ready workers', () => pool!.readyCount(DUCKDB) === 2);
+    pool.warm([]);
+    await until('ready workers', () => pool!.readyCount(DUCKDB) === 1 && pool!.readyCount([]) === 1);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sluice-pool-duck-'));
     const out = path.join(dir, 'n.parquet');
     const handle = await startRun({
@@ -57,5 +60,6 @@ describe('worker pool', { timeout: 60_000 }, () => {
     expect(existsSync(out)).toBe(true);
     expect(launcher.pids).toHaveLength(2);
     expect(pool.idleCount(DUCKDB)).toBe(0);
+    expect(pool.idleCount([])).toBe(0);
   });
 });

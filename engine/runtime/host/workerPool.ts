@@ -78,12 +78,12 @@ export class WorkerPool {
     return this.options.entry;
   }
 
-  /** Starts idle workers for a profile up to the pool size. */
-  warm(preload: readonly string[] = []): void {
+  /** Starts idle workers for a profile up to `count` (the pool size by default). */
+  warm(preload: readonly string[] = [], count = this.size): void {
     if (this.disposed) return;
     const key = profileKey(preload);
     const list = this.list(key);
-    while (list.length < this.size) list.push(this.startIdle(preload));
+    while (list.length < count) list.push(this.startIdle(preload));
   }
 
   idleCount(preload: readonly string[] = []): number {

@@ -10,6 +10,14 @@ export function outputRecordPath(runDir: string, nodeId: string, port: string): 
   return path.join(runDir, 'outputs', `${nodeId}.${port}.json`);
 }
 
+/**
+ * File where the preview of that ref is kept when the run executed it (schema, exact row count, the
+ * first rows): a record of what the run produced, read back as is.
+ */
+export function previewRecordPath(runDir: string, nodeId: string, port: string): string {
+  return path.join(runDir, 'outputs', `${nodeId}.${port}.preview.json`);
+}
+
 /** Node ids and port names never contain a dot, so `<nodeId>.<port>.json` splits unambiguously. */
 const RECORD = /^([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z0-9_][A-Za-z0-9_-]*)\.json$/;
 

@@ -6,8 +6,18 @@ import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
+import { blameFailure } from './blame.js';
+import { captureUnconsumed } from './previewCapture.js';
 import { outputRecordPath } from './outputRecords.js';
-import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
+import {
+  isTableRef,
+  fileRef,
+  queryRef,
+  selectSql,
+  quoteLiteral,
+  type TableColumn,
+  type TableRef,
+} from './tableRef.js';
 
 /** Writes `data` to `file` through a temporary file and a rename: never half-written. */
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
@@ -23,10 +33,19 @@ export async function recordTable(ctx: NodeContext<object>, port: string, ref: T
 }
 
 /** Records then sends a table ref on an output. */
-export async function sendTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
+export async function sendTable(
+  ctx: NodeContext<object>,
+  port: string,
+  made: TableRef,
+  /** Its preview is already recorded (a sink captured what it wrote). */
+  captured = false,
+): Promise<void> {
+  // A ref passed on unchanged keeps the node that made it: blame goes to who wrote the fragment.
+  const ref = made.node === undefined ? { ...made, node: ctx.nodeId, port } : made;
   await recordTable(ctx, port, ref);
   const out = ctx.outputs[port];
   if (!out) throw new Error(`Node "${ctx.nodeId}" has no output "${port}"`);
+  if (out.connected === 0 && made.node === undefined && !captured) await captureUnconsumed(ctx, ref);
   await out.send(ref);
 }
 
@@ -39,11 +58,18 @@ export function expectTable(ctx: NodeContext<object>, port: string, value: unkno
   return value;
 }
 
-/** Every table arriving on one input, checked. */
-export async function* tablesOf(ctx: NodeContext<object>, port: string): AsyncGenerator<TableRef> {
+/**
+ * Every table arriving on one input, checked. A node that executes what it gets (`execute`) starts
+ * opening DuckDB before the first table arrives; a node that only composes never loads it.
+ */
+export async function* tablesOf(
+  ctx: NodeContext<object>,
+  port: string,
+  execute = false,
+): AsyncGenerator<TableRef> {
   const input = ctx.inputs[port];
   if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${port}"`);
-  void warmUp();
+  if (execute) void warmUp();
   for await (const value of input) yield expectTable(ctx, port, value);
 }
 
@@ -60,7 +86,6 @@ export async function* zipTables(
     if (!input) throw new Error(`Node "${ctx.nodeId}" has no input "${p}"`);
     return [p, input];
   });
-  void warmUp();
   for (;;) {
     const next = await Promise.all(inputs.map(async ([p, input]) => [p, await input.next()] as const));
     if (next.some(([, r]) => r.done)) return;
@@ -76,7 +101,10 @@ export async function deferQuery(
   ctx: NodeContext<object>,
   sql: string,
   inputs: Record<string, TableRef>,
+  known?: TableColumn[],
 ): Promise<TableRef> {
+  // Columns the check already found (or that cannot change): composing then needs no DuckDB.
+  if (known) return queryRef(sql, inputs, known);
   const draft = queryRef(sql, inputs, []);
   try {
     const columns = await withConnection(async (c) => {
@@ -86,7 +114,8 @@ export async function deferQuery(
     });
     return { ...draft, columns };
   } catch (err) {
-    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+    const tables = Object.fromEntries(Object.entries(inputs).map(([n, r]) => [n, r.columns]));
+    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`, tables), { cause: err });
   }
 }
 
@@ -126,7 +155,6 @@ export async function copyTo(
     return count;
   } catch (err) {
     await rm(tmp, { force: true, recursive: true });
-    if (ctx.signal.aborted) throw err;
-    throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+    throw await blameFailure(ctx, ref, err);
   }
 }

@@ -24,13 +24,15 @@ const csv = fileRef({ kind: 'csv', path: WEATHER, options: { header: true, delim
 
 describe('table refs', () => {
   it('a file ref reads the file with its options', () => {
-    expect(selectSql(csv)).toBe(`SELECT * FROM read_csv('${WEATHER}', header=true, delim=',')`);
+    expect(selectSql(csv)).toBe(
+      `SELECT * FROM read_csv('${WEATHER}', header=true, delim=',', strict_mode=true)`,
+    );
     const pinned = fileRef(
       { kind: 'csv', path: "/d/it's.csv", options: { header: false, columnTypes: { a: 'BIGINT' } } },
       [],
     );
     expect(selectSql(pinned)).toBe(
-      `SELECT * FROM read_csv('/d/it''s.csv', header=false, columns={'a': 'BIGINT'})`,
+      `SELECT * FROM read_csv('/d/it''s.csv', header=false, strict_mode=true, columns={'a': 'BIGINT'})`,
     );
   });
 

@@ -22,6 +22,20 @@ export interface CsvReadOptions {
    * (`auto_detect=false`) and read exactly what was checked.
    */
   dialect?: CsvDialect;
+  /** What the user set (each wins over the sniffer); unset: sniffed, or DuckDB's default. */
+  quote?: string;
+  escape?: string;
+  comment?: string;
+  dateFormat?: string;
+  timestampFormat?: string;
+  /** `.` or `,`. */
+  decimalSeparator?: string;
+  /** The text that reads as NULL (DuckDB's `nullstr`). */
+  nullString?: string;
+  /** `utf-8` (the default), `utf-16` or `latin-1`. */
+  encoding?: string;
+  /** Rows must follow the dialect exactly (DuckDB's `strict_mode`); on unless set to false. */
+  strict?: boolean;
 }
 
 export interface CsvDialect {
@@ -47,6 +61,13 @@ export interface TableRef {
   sluiceTable: 1;
   source: TableSource;
   columns: TableColumn[];
+  /**
+   * The node that made this ref (set when it is first sent): a failure found where the composed
+   * query runs is checked fragment by fragment and blamed on this node.
+   */
+  node?: string;
+  /** The output port of `node` it was sent on (where its preview is recorded). */
+  port?: string;
 }
 
 export function isTableRef(value: unknown): value is TableRef {
@@ -77,6 +98,29 @@ export function trimStatement(sql: string): string {
  */
 export const CSV_BUFFER_BYTES = 8 * 1024 * 1024;
 
+/** The dialect options the user set, for a read (or a sniff) that still detects the rest. */
+export function csvDialectArgs(o: CsvReadOptions): string[] {
+  const args: string[] = [];
+  if (o.quote !== undefined) args.push(`quote=${quoteLiteral(o.quote)}`);
+  if (o.escape !== undefined) args.push(`escape=${quoteLiteral(o.escape)}`);
+  if (o.comment !== undefined) args.push(`comment=${quoteLiteral(o.comment)}`);
+  if (o.dateFormat) args.push(`dateformat=${quoteLiteral(o.dateFormat)}`);
+  if (o.timestampFormat) args.push(`timestampformat=${quoteLiteral(o.timestampFormat)}`);
+  return args;
+}
+
+/** Options every read (and sniff) of the file takes: how values and bytes are decoded, strictness. */
+export function csvReadArgs(o: CsvReadOptions): string[] {
+  const args: string[] = [];
+  if (o.decimalSeparator && o.decimalSeparator !== '.')
+    args.push(`decimal_separator=${quoteLiteral(o.decimalSeparator)}`);
+  if (o.nullString !== undefined && o.nullString !== '') args.push(`nullstr=${quoteLiteral(o.nullString)}`);
+  if (o.encoding && o.encoding !== 'utf-8') args.push(`encoding=${quoteLiteral(o.encoding)}`);
+  // Never `ignore_errors`: a row that does not fit fails the read rather than vanish.
+  args.push(`strict_mode=${o.strict === false ? 'false' : 'true'}`);
+  return args;
+}
+
 /** SQL that reads one file source as a relation (table function call). */
 function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
   switch (source.kind) {
@@ -97,7 +141,8 @@ function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
         );
         if (d.dateFormat) args.push(`dateformat=${quoteLiteral(d.dateFormat)}`);
         if (d.timestampFormat) args.push(`timestampformat=${quoteLiteral(d.timestampFormat)}`);
-      }
+      } else args.push(...csvDialectArgs(o));
+      args.push(...csvReadArgs(o));
       if (o.columnTypes && Object.keys(o.columnTypes).length > 0) {
         const cols = Object.entries(o.columnTypes)
           .map(([name, type]) => `${quoteLiteral(name)}: ${quoteLiteral(type)}`)
@@ -119,12 +164,22 @@ function fileRelation(source: Exclude<TableSource, { kind: 'query' }>): string {
  * user's own statement stays intact inside a subquery (it may have its own WITH).
  */
 export function selectSql(ref: TableRef): string {
+  return composedSql(ref).sql;
+}
+
+/**
+ * `selectSql` with where the ref's own SQL starts in it. The node's SQL always starts a line, so a
+ * DuckDB caret (`LINE n`) maps back to a line and column of the text that node's user wrote.
+ */
+export function composedSql(ref: TableRef): { sql: string; ownStart: number } {
   const source = ref.source;
-  if (source.kind !== 'query') return `SELECT * FROM ${fileRelation(source)}`;
+  if (source.kind !== 'query') return { sql: `SELECT * FROM ${fileRelation(source)}`, ownStart: 0 };
   const names = Object.keys(source.inputs);
-  if (names.length === 0) return trimStatement(source.sql);
+  const own = trimStatement(source.sql);
+  if (names.length === 0) return { sql: own, ownStart: 0 };
   const ctes = names.map((name) => `${quoteIdent(name)} AS (${selectSql(source.inputs[name]!)})`);
-  return `WITH ${ctes.join(', ')} SELECT * FROM (${trimStatement(source.sql)}) AS ${quoteIdent('sluice_q')}`;
+  const prefix = `WITH ${ctes.join(', ')} SELECT * FROM (\n`;
+  return { sql: `${prefix}${own}\n) AS ${quoteIdent('sluice_q')}`, ownStart: prefix.length };
 }
 
 /** A relation usable after FROM: a table function for files, a parenthesized query otherwise. */

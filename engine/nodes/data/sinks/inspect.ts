@@ -1,8 +1,9 @@
 // data.inspect: a sink that shows what arrives. Tables are recorded for preview (port "in") and
 // summarized in the log (schema, row count, first rows); other values are logged as JSON.
+import { PREVIEW_ROWS, previewOf, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { execute, normalizeRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { recordTable } from '../lib/tableIo.js';
 import { isTableRef, selectSql } from '../lib/tableRef.js';
 import { tableTypeOf } from '../lib/tableType.js';
@@ -35,17 +36,19 @@ export default defineNode<InspectParams>({
           const n = await execute(c, `SELECT count(*) AS n FROM (${selectSql(value)})`, {
             signal: ctx.signal,
           });
-          const r =
-            limit > 0
-              ? await execute(c, `SELECT * FROM (${selectSql(value)}) LIMIT ${limit}`, { signal: ctx.signal })
-              : [];
+          // The preview of the run keeps more rows than the log shows.
+          const r = await execute(c, `SELECT * FROM (${selectSql(value)}) LIMIT ${PREVIEW_ROWS}`, {
+            signal: ctx.signal,
+          });
           return [Number(n[0]?.['n'] ?? 0), normalizeRows(r, value.columns)] as const;
         });
         ctx.log.info(`${tableTypeOf(value.columns)}: ${summary} rows`);
-        for (const row of rows) ctx.log.info(JSON.stringify(row));
+        for (const row of rows.slice(0, limit)) ctx.log.info(JSON.stringify(row));
+        await writePreview(ctx, value, previewOf(value.columns, summary, [...rows]), [
+          { node: ctx.nodeId, port: 'in' },
+        ]);
       } catch (err) {
-        if (ctx.signal.aborted) throw err;
-        throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+        throw await blameFailure(ctx, value, err);
       }
     }
     ctx.progress({ fraction: 1, message: `${count} values` });

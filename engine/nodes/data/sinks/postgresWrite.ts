@@ -1,4 +1,5 @@
 // postgres.write: writes a table into PostgreSQL (create / append / replace) inside one transaction.
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import {
   connectionParamSpecs,
@@ -7,7 +8,7 @@ import {
   type ConnectionParams,
 } from '../lib/connections.js';
 import { streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { connectPg, pgTypeOf } from '../lib/pg.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { quoteIdent, selectSql } from '../lib/tableRef.js';
@@ -45,7 +46,7 @@ export default defineNode<PostgresWriteParams>({
     const cfg = await resolvePgConfig(ctx.nodeId, ctx.params, ctx.resolvePath);
     const { schema, table } = splitTableName(ctx.params.table);
     const target = schema ? `${quoteIdent(schema)}.${quoteIdent(table)}` : quoteIdent(table);
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const client = await connectPg(ctx.nodeId, cfg);
       let rows = 0;
       try {
@@ -76,6 +77,7 @@ export default defineNode<PostgresWriteParams>({
         const perStatement = Math.max(1, Math.floor(MAX_PARAMS / Math.max(1, names.length)));
         const columnList = names.map(quoteIdent).join(', ');
         let pending: unknown[][] = [];
+        const capture = new RowCapture(ref.columns);
         const flush = async (): Promise<void> => {
           if (pending.length === 0) return;
           const values: unknown[] = [];
@@ -94,6 +96,7 @@ export default defineNode<PostgresWriteParams>({
         await withConnection(async (c) => {
           try {
             for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+              capture.add(chunk);
               for (const row of chunk) {
                 pending.push(row);
                 if (pending.length >= perStatement) await flush();
@@ -102,11 +105,12 @@ export default defineNode<PostgresWriteParams>({
           } catch (err) {
             if (ctx.signal.aborted || (err instanceof Error && err.message.startsWith('Node "'))) throw err;
             if ((err as { code?: string }).code) throw err; // a PostgreSQL error, described below
-            throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+            throw await blameFailure(ctx, ref, err);
           }
         });
         await flush();
         await client.query('COMMIT');
+        await writePreview(ctx, ref, capture.preview());
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         if (ctx.signal.aborted || (err instanceof Error && err.message.startsWith('Node "'))) throw err;

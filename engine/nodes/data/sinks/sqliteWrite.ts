@@ -1,7 +1,8 @@
 // sqlite.write: writes a table into a SQLite file (create / append / replace) inside one transaction.
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { quoteIdent, selectSql } from '../lib/tableRef.js';
 import { checkTargetShape, type WriteMode } from './targetShape.js';
@@ -59,9 +60,10 @@ export default defineNode<SqliteWriteParams>({
     const { default: Database } = await import('libsql');
     const file = ctx.resolvePath(ctx.params.path);
     const target = quoteIdent(ctx.params.table);
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const db = new Database(file);
       let rows = 0;
+      const capture = new RowCapture(ref.columns);
       try {
         db.exec('BEGIN IMMEDIATE');
         const existing = (db.prepare(`PRAGMA table_info(${target})`).all() as Array<{ name: string }>).map(
@@ -89,13 +91,13 @@ export default defineNode<SqliteWriteParams>({
         await withConnection(async (c) => {
           try {
             for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+              capture.add(chunk);
               for (const row of chunk) insert.run(...row.map((v, i) => toSqlite(v, types[i]!)));
               rows += chunk.length;
               ctx.progress({ done: rows, message: `${rows} rows written` });
             }
           } catch (err) {
-            if (ctx.signal.aborted) throw err;
-            throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+            throw await blameFailure(ctx, ref, err);
           }
         });
         db.exec('COMMIT');
@@ -106,7 +108,8 @@ export default defineNode<SqliteWriteParams>({
       } finally {
         db.close();
       }
-      ctx.log.info(`${rows} rows written to ${ctx.params.table}`);
+      ctx.log.info(`${rows} rows written to table ${ctx.params.table} in ${file}`);
+      await writePreview(ctx, ref, capture.preview());
       await ctx.outputs['result']?.send({ table: ctx.params.table, rows });
     }
   },

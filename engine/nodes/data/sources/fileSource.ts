@@ -6,7 +6,11 @@ import path from 'node:path';
 import { describe, execute, withConnection } from '../lib/duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeDuckError } from '../lib/errors.js';
+import { csvEncoding, csvFaultText, readSample, textProblemOf } from '../lib/csvFault.js';
+import { fileFaultText } from '../lib/fileFault.js';
 import {
+  csvDialectArgs,
+  csvReadArgs,
   fileRef,
   isTableRef,
   quoteLiteral,
@@ -19,16 +23,31 @@ import { tableTypeOf } from '../lib/tableType.js';
 
 export type FileSource = Exclude<TableSource, { kind: 'query' }>;
 
-/** Resolves the schema of a file source; errors name the node and the file. */
-export async function fileTable(nodeId: string, source: FileSource, signal?: AbortSignal): Promise<TableRef> {
+/**
+ * Resolves the schema of a file source; errors name the file, and the node when `nodeId` is given
+ * (the check names the node itself, so it passes none).
+ */
+export async function fileTable(
+  nodeId: string | undefined,
+  source: FileSource,
+  signal?: AbortSignal,
+): Promise<TableRef> {
+  const lead = nodeId === undefined ? '' : `Node "${nodeId}": `;
   try {
     await access(source.path);
   } catch {
-    throw new Error(`Node "${nodeId}": file not found: ${source.path}`);
+    throw new Error(`${lead}file not found: ${source.path}`);
   }
-  if (source.kind === 'csv' && !source.options.delimiter) {
-    const delimiter = await guessDelimiter(source.path);
-    if (delimiter) source = { ...source, options: { ...source.options, delimiter } };
+  let sampleHasQuote = true;
+  if (source.kind === 'csv') {
+    const sample = await readSample(source.path);
+    sampleHasQuote = sample.includes(0x22);
+    const problem = textProblemOf(sample, csvEncoding(source.options));
+    if (problem) throw new Error(`${lead}${source.path}: ${problem}`);
+    if (!source.options.delimiter) {
+      const delimiter = await guessDelimiter(source.path);
+      if (delimiter) source = { ...source, options: { ...source.options, delimiter } };
+    }
   }
   try {
     return await withConnection(async (c) => {
@@ -38,18 +57,20 @@ export async function fileTable(nodeId: string, source: FileSource, signal?: Abo
           // Sniff once, then pin dialect and column types: the deferred read then has exactly the
           // schema that was checked, and later reads (downstream DESCRIBE, the executing query)
           // skip sniffing.
-          const sniffed = await sniffCsv(c, source);
+          let sniffed = await sniffCsv(c, source);
+          // No quote sniffed means none was seen in the sample: sniff again with `"` as the
+          // quote (RFC 4180), so a quoted header is read right and a stray quote fails the read.
+          // A sample without any `"` reads the same either way: only the quote is set then.
+          if (!sniffed.dialect.quote && source.options.quote === undefined) {
+            sniffed = sampleHasQuote
+              ? await sniffCsv(c, { ...source, options: { ...source.options, quote: '"', escape: '"' } })
+              : { ...sniffed, dialect: { ...sniffed.dialect, quote: '"', escape: '"' } };
+          }
           target = { ...source, options: { ...source.options, ...sniffed } };
         } catch (err) {
           // The sniffer gives up on a broken row inside its sample without saying where: find it.
-          if (/Error when sniffing file/.test(String((err as Error).message))) {
-            const row = await firstRejectedRow(c, source);
-            if (row) {
-              throw new Error(`${source.path}, line ${row.line}: broken row (${row.error}): ${row.text}`, {
-                cause: err,
-              });
-            }
-          }
+          const fault = await csvFaultText(source);
+          if (fault) throw new Error(fault, { cause: err });
           throw err;
         }
       }
@@ -59,8 +80,11 @@ export async function fileTable(nodeId: string, source: FileSource, signal?: Abo
     });
   } catch (err) {
     if (err instanceof Error && err.message.startsWith(`${source.path}, line `))
-      throw new Error(`Node "${nodeId}": ${err.message}`, { cause: err });
-    throw new Error(describeDuckError(err, `Node "${nodeId}" (${source.path})`), { cause: err });
+      throw new Error(`${lead}${err.message}`, { cause: err });
+    const fault = source.kind === 'csv' ? undefined : await fileFaultText(source, err);
+    if (fault) throw new Error(`${lead}${fault}`, { cause: err });
+    const what = nodeId === undefined ? source.path : `Node "${nodeId}" (${source.path})`;
+    throw new Error(describeDuckError(err, what), { cause: err });
   }
 }
 
@@ -95,52 +119,28 @@ async function sniffCsv(
   const o = source.options;
   const args = [quoteLiteral(source.path), `header=${o.header}`];
   if (o.delimiter) args.push(`delim=${quoteLiteral(o.delimiter)}`);
+  args.push(...csvDialectArgs(o), ...csvReadArgs(o));
   const sql = `SELECT Quote, Escape, NewLineDelimiter, Comment, SkipRows, DateFormat, TimestampFormat, Columns
     FROM sniff_csv(${args.join(', ')})`;
   const r = (await c.runAndReadAll(sql)).getRowObjectsJson()[0];
   if (!r) throw new Error(`DuckDB could not sniff ${source.path}`);
   const text = (v: unknown): string => (v === null || v === '(empty)' ? '' : String(v));
   const columns = (r['Columns'] ?? []) as Array<{ name: string; type: string }>;
+  const quote = o.quote ?? text(r['Quote']);
+  const dateFormat = o.dateFormat || text(r['DateFormat']);
+  const timestampFormat = o.timestampFormat || text(r['TimestampFormat']);
   return {
     dialect: {
-      quote: text(r['Quote']),
-      escape: text(r['Escape']),
+      quote,
+      escape: o.escape ?? (text(r['Escape']) || quote),
       newLine: text(r['NewLineDelimiter']) || '\\n',
-      comment: text(r['Comment']),
+      comment: o.comment ?? text(r['Comment']),
       skip: Number(r['SkipRows'] ?? 0),
-      ...(r['DateFormat'] ? { dateFormat: String(r['DateFormat']) } : {}),
-      ...(r['TimestampFormat'] ? { timestampFormat: String(r['TimestampFormat']) } : {}),
+      ...(dateFormat ? { dateFormat } : {}),
+      ...(timestampFormat ? { timestampFormat } : {}),
     },
     columnTypes: Object.fromEntries(columns.map((col) => [col.name, col.type])),
   };
-}
-
-/** The first row DuckDB rejects when reading with `store_rejects` (line numbers count the header). */
-async function firstRejectedRow(
-  c: DuckDBConnection,
-  source: Extract<TableSource, { kind: 'csv' }>,
-): Promise<{ line: number; error: string; text: string } | undefined> {
-  const o = source.options;
-  const args = [
-    quoteLiteral(source.path),
-    `header=${o.header}`,
-    'store_rejects=true',
-    'rejects_table=sluice_rejects',
-    'rejects_scan=sluice_rejects_scan',
-  ];
-  if (o.delimiter) args.push(`delim=${quoteLiteral(o.delimiter)}`);
-  try {
-    await c.run(`SELECT count(*) FROM read_csv(${args.join(', ')})`);
-    const rows = (
-      await c.runAndReadAll('SELECT line, error_type, csv_line FROM sluice_rejects ORDER BY line LIMIT 1')
-    ).getRowObjectsJson();
-    const r = rows[0];
-    return r
-      ? { line: Number(r['line']), error: String(r['error_type']), text: String(r['csv_line']).slice(0, 200) }
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Reads every row once (without keeping them) so a broken row fails the source node itself. */
@@ -152,7 +152,10 @@ export async function validateFile(nodeId: string, ref: TableRef, signal: AbortS
     return Number(rows[0]?.['n'] ?? 0);
   } catch (err) {
     if (signal.aborted) throw err;
-    throw new Error(describeDuckError(err, `Node "${nodeId}"`), { cause: err });
+    const fault = ref.source.kind !== 'query' ? await fileFaultText(ref.source, err) : undefined;
+    throw new Error(fault ? `Node "${nodeId}": ${fault}` : describeDuckError(err, `Node "${nodeId}"`), {
+      cause: err,
+    });
   }
 }
 
@@ -187,7 +190,7 @@ export async function inferFileTable(
   if (!source) return { table: 'table' };
   // Stamped before sniffing: a write during the sniff makes the run look again.
   const stamp = share ? await fileStamp(source.path) : undefined;
-  const ref = await fileTable('(check)', source);
+  const ref = await fileTable(undefined, source);
   if (share && stamp) share({ source, stamp, ref } satisfies CheckedFile);
   return { table: tableTypeOf(ref.columns) };
 }

@@ -36,7 +36,6 @@ export default defineNode<JsonReadParams>({
       label: 'Format',
     },
   ],
-  preload: ['@duckdb/node-api'],
   async inferOutputs({ params, baseDir, share }) {
     return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined, share);
   },

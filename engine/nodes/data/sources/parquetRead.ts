@@ -17,7 +17,6 @@ export default defineNode<ParquetReadParams>({
   params: [
     { key: 'path', kind: 'path', mode: 'open', extensions: ['parquet'], required: true, label: 'File' },
   ],
-  preload: ['@duckdb/node-api'],
   async inferOutputs({ params, baseDir, share }) {
     return inferFileTable(
       params.path ? { kind: 'parquet', path: resolveAgainst(baseDir, params.path) } : undefined,

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RunEvent, RunSummary } from '../../../model/run.js';
 import type { Workflow, WorkflowEdge, WorkflowNode } from '../../../model/workflow.js';
 import { createRegistry } from '../../registry.js';
-import { startRun } from '../../../runtime/host/runController.js';
+import { startRun, WorkflowInvalidError } from '../../../runtime/host/runController.js';
 
 export interface RunResult {
   summary: RunSummary;
@@ -44,4 +44,22 @@ export async function runWorkflow(
     nodeError: (id) => summary.nodes[id]?.error?.message,
     logs: (id) => events.flatMap((e) => (e.kind === 'log' && e.nodeId === id ? [e.message] : [])),
   };
+}
+
+/**
+ * The problems the run's check refuses a workflow with (as `sluice run` prints them); fails the test
+ * when the run starts instead.
+ */
+export async function refusal(
+  nodes: WorkflowNode[],
+  edges: WorkflowEdge[],
+  options: { baseDir?: string } = {},
+): Promise<string[]> {
+  try {
+    const r = await runWorkflow(nodes, edges, options);
+    throw new Error(`the run started and ended ${r.summary.status}: ${JSON.stringify(r.summary.nodes)}`);
+  } catch (err) {
+    if (err instanceof WorkflowInvalidError) return err.problems.map((p) => p.message);
+    throw err;
+  }
 }

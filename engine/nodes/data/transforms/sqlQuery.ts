@@ -45,9 +45,8 @@ export default defineNode<SqlQueryParams>({
       description: 'Write the result to Parquet in the run folder instead of passing the query on.',
     },
   ],
-  preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, inputs }) {
-    return { table: await inferQueryType(params.sql, inputs, portNames(params)) };
+  async inferOutputs({ params, inputs, share }) {
+    return { table: await inferQueryType(params.sql, inputs, portNames(params), share) };
   },
   async run(ctx) {
     const names = portNames(ctx.params);

@@ -34,10 +34,11 @@ export default defineNode<TableAggregateParams>({
       label: 'Aggregates',
     },
   ],
-  preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, inputs }) {
+  async inferOutputs({ params, inputs, share }) {
     if (!params.aggregates) return { table: 'table' };
-    return { table: await inferQueryType(aggregateSql(params), { input: inputs['table'] ?? '' }, ['input']) };
+    return {
+      table: await inferQueryType(aggregateSql(params), { input: inputs['table'] ?? '' }, ['input'], share),
+    };
   },
   async run(ctx) {
     await runSingleTransform(ctx, (input) => {

@@ -22,14 +22,18 @@ export default defineNode<TableDedupeParams>({
   inputs: [{ name: 'table', type: 'table' }],
   outputs: [{ name: 'table', type: 'table' }],
   params: [{ key: 'keys', kind: 'string', default: '', label: 'Key columns', placeholder: 'all columns' }],
-  preload: ['@duckdb/node-api'],
   async inferOutputs({ inputs }) {
     return { table: inputs['table'] ?? 'table' };
   },
   async run(ctx) {
-    await runSingleTransform(ctx, (input) => {
-      requireColumns(ctx.nodeId, input.columns, splitList(ctx.params.keys));
-      return dedupeSql(ctx.params);
-    });
+    await runSingleTransform(
+      ctx,
+      (input) => {
+        requireColumns(ctx.nodeId, input.columns, splitList(ctx.params.keys));
+        return dedupeSql(ctx.params);
+      },
+      false,
+      true,
+    );
   },
 });

@@ -18,10 +18,11 @@ export default defineNode<TableFilterParams>({
   params: [
     { key: 'where', kind: 'code', language: 'sql', required: true, label: 'Condition', default: 'true' },
   ],
-  preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, inputs }) {
+  async inferOutputs({ params, inputs, share }) {
     if (!params.where) return { table: inputs['table'] ?? 'table' };
-    return { table: await inferQueryType(filterSql(params), { input: inputs['table'] ?? '' }, ['input']) };
+    return {
+      table: await inferQueryType(filterSql(params), { input: inputs['table'] ?? '' }, ['input'], share),
+    };
   },
   async run(ctx) {
     await runSingleTransform(ctx, () => filterSql(ctx.params));

@@ -46,10 +46,9 @@ export default defineNode<TableJoinParams>({
       label: 'Join',
     },
   ],
-  preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, inputs }) {
+  async inferOutputs({ params, inputs, share }) {
     if (!params.on && !params.condition) return { table: 'table' };
-    return { table: await inferQueryType(joinSql(params), inputs, ['left', 'right']) };
+    return { table: await inferQueryType(joinSql(params), inputs, ['left', 'right'], share) };
   },
   async run(ctx) {
     if (!ctx.params.on && !ctx.params.condition)

@@ -38,10 +38,11 @@ export default defineNode<TableSelectParams>({
       placeholder: 'date, temp_max AS high',
     },
   ],
-  preload: ['@duckdb/node-api'],
-  async inferOutputs({ params, inputs }) {
+  async inferOutputs({ params, inputs, share }) {
     if (!params.columns) return { table: 'table' };
-    return { table: await inferQueryType(selectSql(params), { input: inputs['table'] ?? '' }, ['input']) };
+    return {
+      table: await inferQueryType(selectSql(params), { input: inputs['table'] ?? '' }, ['input'], share),
+    };
   },
   async run(ctx) {
     await runSingleTransform(ctx, (input) => {

@@ -28,18 +28,22 @@ export default defineNode<TableSortParams>({
   inputs: [{ name: 'table', type: 'table' }],
   outputs: [{ name: 'table', type: 'table' }],
   params: [{ key: 'by', kind: 'string', required: true, label: 'Order by', placeholder: 'date DESC, city' }],
-  preload: ['@duckdb/node-api'],
   async inferOutputs({ inputs }) {
     return { table: inputs['table'] ?? 'table' };
   },
   async run(ctx) {
-    await runSingleTransform(ctx, (input) => {
-      requireColumns(
-        ctx.nodeId,
-        input.columns,
-        parseOrder(ctx.params.by).map(([c]) => c),
-      );
-      return sortSql(ctx.params);
-    });
+    await runSingleTransform(
+      ctx,
+      (input) => {
+        requireColumns(
+          ctx.nodeId,
+          input.columns,
+          parseOrder(ctx.params.by).map(([c]) => c),
+        );
+        return sortSql(ctx.params);
+      },
+      false,
+      true,
+    );
   },
 });

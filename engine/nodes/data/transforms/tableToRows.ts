@@ -1,7 +1,8 @@
 // table.to-rows: streams the rows of a table as messages (one object each, or arrays of `batch`).
+import { RowCapture, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { normalizeRows, streamRows, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { blameFailure } from '../lib/blame.js';
 import { tablesOf } from '../lib/tableIo.js';
 import { selectSql } from '../lib/tableRef.js';
 
@@ -32,13 +33,15 @@ export default defineNode<TableToRowsParams>({
   async run(ctx) {
     const out = ctx.outputs['rows']!;
     const size = Math.max(0, Math.floor(ctx.params.batch ?? 0));
-    for await (const ref of tablesOf(ctx, 'table')) {
+    for await (const ref of tablesOf(ctx, 'table', true)) {
       const names = ref.columns.map((c) => c.name);
       let sent = 0;
       let pending: Record<string, unknown>[] = [];
+      const capture = new RowCapture(ref.columns);
       await withConnection(async (c) => {
         try {
           for await (const chunk of streamRows(c, selectSql(ref), ctx.signal)) {
+            capture.add(chunk);
             const objects = normalizeRows(
               chunk.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]]))),
               ref.columns,
@@ -57,11 +60,11 @@ export default defineNode<TableToRowsParams>({
             ctx.progress({ done: sent, message: `${sent} rows` });
           }
         } catch (err) {
-          if (ctx.signal.aborted) throw err;
-          throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
+          throw await blameFailure(ctx, ref, err);
         }
       });
       if (pending.length) await out.send(pending);
+      await writePreview(ctx, ref, capture.preview());
     }
   },
 });

@@ -3,16 +3,28 @@
 
 import type { NodeContext } from '../../../sdk/index.js';
 import { describe, withConnection } from '../lib/duck.js';
-import { describeDuckError } from '../lib/errors.js';
+import { columnsHint, describeDuckError } from '../lib/errors.js';
 import { deferQuery, materialize, sendTable, tablesOf, zipTables } from '../lib/tableIo.js';
 import { queryRef, selectSql, standInRef, type TableColumn, type TableRef } from '../lib/tableRef.js';
 import { columnsOfTypeExpr, tableTypeOf } from '../lib/tableType.js';
+
+/**
+ * What a SQL-shaped node's check shares with its run (`ctx.inferred`): the query it described, the
+ * input types it described it over and the columns it found. The run reuses them while its inputs
+ * arrive with those types, so composing a query needs no DuckDB in the node's process.
+ */
+export interface CheckedQuery {
+  sql: string;
+  inputs: Record<string, string>;
+  columns: TableColumn[];
+}
 
 /** Output type of `sql` over inputs of the given types; plain `table` while an input's schema is unknown. */
 export async function inferQueryType(
   sql: string | undefined,
   inputTypes: Record<string, string>,
   names: string[],
+  share?: (value: unknown) => void,
 ): Promise<string> {
   if (!sql) return 'table';
   const inputs: Record<string, TableRef> = {};
@@ -22,11 +34,32 @@ export async function inferQueryType(
     inputs[name] = standInRef(columns);
   }
   try {
-    const columns = await withConnection((c) => describe(c, selectSql(queryRef(sql, inputs, []))));
+    const columns = await withConnection(async (c) => {
+      // The node's SQL alone first: a syntax error then points into the text the user wrote.
+      await c.extractStatements(sql);
+      return describe(c, selectSql(queryRef(sql, inputs, [])));
+    });
+    const checked = Object.fromEntries(names.map((n) => [n, inputTypes[n]!]));
+    share?.({ sql, inputs: checked, columns } satisfies CheckedQuery);
     return tableTypeOf(columns);
   } catch (err) {
-    throw new Error(describeDuckError(err, 'Query'), { cause: err });
+    const tables = Object.fromEntries(Object.entries(inputs).map(([n, r]) => [n, r.columns]));
+    throw new Error(describeDuckError(err, '', tables), { cause: err });
   }
+}
+
+/** The columns the check found for `sql`, when the inputs arrived with the types it checked. */
+export function checkedColumns(
+  inferred: unknown,
+  sql: string,
+  inputs: Record<string, TableRef>,
+): TableColumn[] | undefined {
+  const kept = inferred as Partial<CheckedQuery> | undefined;
+  if (!kept || kept.sql !== sql || !Array.isArray(kept.columns) || !kept.inputs) return undefined;
+  const names = Object.keys(inputs);
+  if (names.length !== Object.keys(kept.inputs).length) return undefined;
+  const same = names.every((n) => tableTypeOf(inputs[n]!.columns) === kept.inputs![n]);
+  return same ? kept.columns : undefined;
 }
 
 /**
@@ -37,9 +70,13 @@ export async function runSingleTransform(
   ctx: NodeContext<object>,
   build: (input: TableRef) => string,
   checkpoint = false,
+  /** The query keeps the input's columns (a sort, a dedupe): nothing to describe. */
+  sameColumns = false,
 ): Promise<void> {
   for await (const input of tablesOf(ctx, 'table')) {
-    const ref = await deferQuery(ctx, build(input), { input });
+    const sql = build(input);
+    const known = sameColumns ? input.columns : checkedColumns(ctx.inferred, sql, { input });
+    const ref = await deferQuery(ctx, sql, { input }, known);
     await sendTable(ctx, 'table', checkpoint ? await materialize(ctx, ref, 'table') : ref);
   }
 }
@@ -52,7 +89,7 @@ export async function runMultiTransform(
   checkpoint = false,
 ): Promise<void> {
   for await (const inputs of zipTables(ctx, ports)) {
-    const ref = await deferQuery(ctx, sql, inputs);
+    const ref = await deferQuery(ctx, sql, inputs, checkedColumns(ctx.inferred, sql, inputs));
     await sendTable(ctx, 'table', checkpoint ? await materialize(ctx, ref, 'table') : ref);
   }
 }
@@ -63,7 +100,7 @@ export async function runSourceQuery(
   sql: string,
   checkpoint = false,
 ): Promise<void> {
-  const ref = await deferQuery(ctx, sql, {});
+  const ref = await deferQuery(ctx, sql, {}, checkedColumns(ctx.inferred, sql, {}));
   await sendTable(ctx, 'table', checkpoint ? await materialize(ctx, ref, 'table') : ref);
 }
 
@@ -80,7 +117,9 @@ export function requireColumns(nodeId: string, columns: TableColumn[], names: st
   const known = new Set(columns.map((c) => c.name));
   for (const name of names) {
     if (!known.has(name)) {
-      throw new Error(`Node "${nodeId}": missing column "${name}" (columns: ${[...known].join(', ')})`);
+      throw new Error(
+        `Node "${nodeId}": missing column "${name}" (${columnsHint(name, { input: columns })})`,
+      );
     }
   }
 }
