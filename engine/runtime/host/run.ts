@@ -4,9 +4,9 @@
 
 import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
-import type { Workflow, WorkflowNode } from '../../model/workflow.js';
+import type { Workflow } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
-import type { Launcher, RunHandle, StartRunOptions, WorkerProcess } from './contracts.js';
+import type { Launcher, RunHandle, StartRunOptions } from './contracts.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
