@@ -100,14 +100,16 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
+  const inferenceOptions = options.launcher ? { launcher: options.launcher } : {};
+
   const handlers: Handlers = {
     'nodes:list': async () => nodeTypes,
 
     'workflow:validate': async ({ workflow, path: p }) =>
-      validateWorkflow(workflow, registry, typesMap, await baseDirOf(p)),
+      validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceOptions),
 
     'workflow:infer': async ({ workflow, path: p }) => {
-      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p));
+      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceOptions);
       return { outputTypes: result.outputTypes, problems: result.inferenceProblems };
     },
 

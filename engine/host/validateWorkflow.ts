@@ -8,7 +8,18 @@ import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
 import { validateWorkflowDocument } from '../model/schema.js';
 import { InferenceMemo } from '../nodes/inferenceMemo.js';
+import { inferenceSandbox } from '../nodes/inferenceSandbox.js';
 import type { NodeRegistry } from '../nodes/registry.js';
+import type { Launcher } from '../runtime/host/contracts.js';
+import { InferenceProcess } from '../runtime/host/inferenceProcess.js';
+
+/** How the check's inference process starts (the app passes its utility-process launcher). */
+export interface InferenceOptions {
+  launcher?: Launcher;
+  /** dist/engine/worker.js by default. */
+  entry?: string;
+  timeoutMs?: number;
+}
 
 export interface WorkflowInference {
   /** Every problem: the file schema, the graph with the inferred types, failed inferences. */
@@ -23,12 +34,23 @@ export async function inferWorkflow(
   registry: NodeRegistry,
   types: ReadonlyMap<string, NodeTypeInfo>,
   baseDir: string,
+  options: InferenceOptions = {},
 ): Promise<WorkflowInference> {
   const document = validateWorkflowDocument(input);
   if (!document.workflow) return { problems: document.problems, outputTypes: {}, inferenceProblems: [] };
   const workflow = document.workflow;
 
-  const result = await checkWithInference(workflow, types, new InferenceMemo(registry, baseDir).infer);
+  // One sandboxed process answers every node of this check, and ends with it.
+  const inference = new InferenceProcess({
+    sandbox: inferenceSandbox(workflow, registry, baseDir),
+    ...options,
+  });
+  let result;
+  try {
+    result = await checkWithInference(workflow, types, new InferenceMemo(registry, baseDir, inference).infer);
+  } finally {
+    inference.close();
+  }
   return {
     problems: [...document.problems, ...result.problems],
     outputTypes: result.outputTypes,
@@ -41,6 +63,7 @@ export async function validateWorkflow(
   registry: NodeRegistry,
   types: ReadonlyMap<string, NodeTypeInfo>,
   baseDir: string,
+  options: InferenceOptions = {},
 ): Promise<Problem[]> {
-  return (await inferWorkflow(input, registry, types, baseDir)).problems;
+  return (await inferWorkflow(input, registry, types, baseDir, options)).problems;
 }

@@ -1,6 +1,7 @@
 // Preview of a table output after a run: schema, row count and the first rows. The host service
 // calls this for `run:preview`, so it works in the app and in `sluice serve` alike.
 
+import { assertOneSelect } from '../../nodes/data/lib/selectOnly.js';
 import { readFile } from 'node:fs/promises';
 import type { TablePreview } from '../../hostApi/api.js';
 import { execute, normalizeRows, withConnection } from '../../nodes/data/lib/duck.js';
@@ -27,6 +28,7 @@ export async function previewTableOutput(
   const n = Math.max(0, Math.floor(limit));
   try {
     return await withConnection(async (c) => {
+      await assertOneSelect(c, selectSql(table), 'The recorded query');
       const signal = new AbortController().signal;
       const count = await execute(c, `SELECT count(*) AS n FROM (${selectSql(table)})`, { signal });
       const rows = await execute(c, `SELECT * FROM (${selectSql(table)}) LIMIT ${n}`, { signal });

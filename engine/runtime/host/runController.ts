@@ -10,6 +10,8 @@ import { nodeTypeMap } from '../../model/nodeTypeInfo.js';
 import type { Problem } from '../../model/problem.js';
 import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
+import { inferenceSandbox } from '../../nodes/inferenceSandbox.js';
+import { InferenceProcess } from './inferenceProcess.js';
 import type { RunHandle, StartRunOptions } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
 
@@ -52,8 +54,18 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
   const typesMap = nodeTypeMap(options.registry.list());
   // An inference that fails (a missing file, a database down) leaves the declared types: the node
   // reports the real problem, with its context, when it runs.
-  const memo = new InferenceMemo(options.registry, options.baseDir);
-  const checked = await checkWithInference(workflow, typesMap, memo.infer);
+  const inference = new InferenceProcess({
+    sandbox: inferenceSandbox(workflow, options.registry, options.baseDir),
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...(options.workerEntry ? { entry: options.workerEntry } : {}),
+  });
+  const memo = new InferenceMemo(options.registry, options.baseDir, inference, true);
+  let checked;
+  try {
+    checked = await checkWithInference(workflow, typesMap, memo.infer);
+  } finally {
+    inference.close();
+  }
   const portTypes = checked.portTypes;
   const errors = checked.problems.filter(
     (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
+import { assertOneSelect } from './selectOnly.js';
 import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
 
@@ -80,8 +81,9 @@ export async function deferQuery(
   const draft = queryRef(sql, inputs, []);
   try {
     const columns = await withConnection(async (c) => {
-      // Parse the node's own SQL alone first: a syntax error then points into the text the user wrote.
-      await c.extractStatements(sql);
+      // The node's own SQL alone first: a syntax error then points into the text the user wrote, and
+      // anything but one SELECT is refused before DuckDB binds or runs it.
+      await assertOneSelect(c, sql, 'SQL');
       return describe(c, selectSql(draft));
     });
     return { ...draft, columns };
@@ -114,12 +116,14 @@ export async function copyTo(
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   ctx.progress({ fraction: 0, message: 'running query' });
   try {
-    const rows = await withConnection((c) =>
-      execute(c, `COPY (${selectSql(ref)}) TO ${quoteLiteral(tmp)} (${options})`, {
+    const rows = await withConnection(async (c) => {
+      const select = selectSql(ref);
+      await assertOneSelect(c, select, 'The composed query');
+      return execute(c, `COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`, {
         signal: ctx.signal,
         onTick: (s) => ctx.progress({ message: `running query (${s} s)` }),
-      }),
-    );
+      });
+    });
     await rename(tmp, file);
     const count = Number(Object.values(rows[0] ?? {})[0] ?? 0);
     ctx.progress({ fraction: 1, message: `${count} rows written` });

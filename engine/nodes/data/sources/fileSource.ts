@@ -1,7 +1,8 @@
 // Shared by the file sources (CSV, Parquet, JSON): a ref to the file with its schema, found by
 // DuckDB's sniffing, both before the run (inferOutputs) and at run time.
 
-import { access, open, stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
 import { describe, execute, withConnection } from '../lib/duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -21,11 +22,7 @@ export type FileSource = Exclude<TableSource, { kind: 'query' }>;
 
 /** Resolves the schema of a file source; errors name the node and the file. */
 export async function fileTable(nodeId: string, source: FileSource, signal?: AbortSignal): Promise<TableRef> {
-  try {
-    await access(source.path);
-  } catch {
-    throw new Error(`Node "${nodeId}": file not found: ${source.path}`);
-  }
+  await requireRegularFile(nodeId, source.path);
   if (source.kind === 'csv' && !source.options.delimiter) {
     const delimiter = await guessDelimiter(source.path);
     if (delimiter) source = { ...source, options: { ...source.options, delimiter } };
@@ -64,13 +61,41 @@ export async function fileTable(nodeId: string, source: FileSource, signal?: Abo
   }
 }
 
+/** What a path that is not a regular file is, for the message. */
+function specialKind(s: Stats): string {
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+/**
+ * Refuses a missing path and anything but a regular file: reading a FIFO or a device blocks (or never
+ * ends), so it is named instead of opened. `stat` follows links, so a link to a FIFO is refused too.
+ */
+export async function requireRegularFile(nodeId: string, file: string): Promise<void> {
+  let s: Stats;
+  try {
+    s = await stat(file);
+  } catch {
+    throw new Error(`Node "${nodeId}": file not found: ${file}`);
+  }
+  if (!s.isFile()) {
+    throw new Error(
+      `Node "${nodeId}": ${file} is ${specialKind(s)}, not a regular file; only files are read`,
+    );
+  }
+}
+
 /**
  * The delimiter of a CSV guessed from its header line (the most frequent of , tab ; |). DuckDB's
  * sniffer can fall back to a single column when a row in its sample is broken; a fixed delimiter
  * makes that an error that names the row instead.
  */
 export async function guessDelimiter(file: string): Promise<string | undefined> {
-  const handle = await open(file, 'r');
+  // Non-blocking: a file swapped for a FIFO after the check above does not hang the open.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const buf = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);

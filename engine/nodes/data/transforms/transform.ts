@@ -4,6 +4,7 @@
 import type { NodeContext } from '../../../sdk/index.js';
 import { describe, withConnection } from '../lib/duck.js';
 import { describeDuckError } from '../lib/errors.js';
+import { assertOneSelect, NotOneSelectError } from '../lib/selectOnly.js';
 import { deferQuery, materialize, sendTable, tablesOf, zipTables } from '../lib/tableIo.js';
 import { queryRef, selectSql, standInRef, type TableColumn, type TableRef } from '../lib/tableRef.js';
 import { columnsOfTypeExpr, tableTypeOf } from '../lib/tableType.js';
@@ -16,15 +17,22 @@ export async function inferQueryType(
 ): Promise<string> {
   if (!sql) return 'table';
   const inputs: Record<string, TableRef> = {};
+  let known = true;
   for (const name of names) {
     const columns = columnsOfTypeExpr(inputTypes[name]);
-    if (!columns) return 'table';
-    inputs[name] = standInRef(columns);
+    if (columns) inputs[name] = standInRef(columns);
+    else known = false;
   }
   try {
-    const columns = await withConnection((c) => describe(c, selectSql(queryRef(sql, inputs, []))));
-    return tableTypeOf(columns);
+    const columns = await withConnection(async (c) => {
+      // The node's own text alone first, even while input columns are unknown: a second statement or
+      // a COPY is named as the user wrote it.
+      await assertOneSelect(c, sql, 'SQL');
+      return known ? describe(c, selectSql(queryRef(sql, inputs, []))) : undefined;
+    });
+    return columns ? tableTypeOf(columns) : 'table';
   } catch (err) {
+    if (err instanceof NotOneSelectError) throw err;
     throw new Error(describeDuckError(err, 'Query'), { cause: err });
   }
 }
