@@ -37,6 +37,8 @@ export interface HostServiceOptions {
   examplesDir?: string;
   /** Keep pre-started node processes so runs start faster (default true). */
   usePool?: boolean;
+  /** How long a node's output types may take before its check is stopped (10 s by default). */
+  inferTimeoutMs?: number;
   /** Warnings (a corrupt run folder …); console.warn by default. */
   warn?: (message: string) => void;
 }
@@ -100,7 +102,10 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
-  const inferenceOptions = options.launcher ? { launcher: options.launcher } : {};
+  const inferenceOptions = {
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...(options.inferTimeoutMs ? { timeoutMs: options.inferTimeoutMs } : {}),
+  };
 
   const handlers: Handlers = {
     'nodes:list': async () => nodeTypes,

@@ -35,6 +35,11 @@ export class InferenceMemo {
     const key = JSON.stringify([node.type, params, inputs]);
     this.lastKey.set(node.id, key);
     let answer = this.answers.get(key);
+    if (!answer && def.pureInference && !registered?.modulePath) {
+      // Params in, types out: nothing to sandbox, no process to start.
+      answer = def.inferOutputs({ params: params as never, inputs, baseDir: this.baseDir });
+      this.answers.set(key, answer);
+    }
     if (!answer) {
       answer = this.asker
         .ask({

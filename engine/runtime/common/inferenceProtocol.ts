@@ -32,4 +32,7 @@ export type HostToInference =
   { type: 'setup'; sandbox: InferenceSandbox } | { type: 'infer'; id: number; request: InferenceRequest };
 
 export type InferenceToHost =
-  { type: 'answer'; id: number; answer: InferenceAnswer } | { type: 'failed'; id: number; message: string };
+  /** Set up (modules loaded, sandbox fixed): answers' timeouts count from here. */
+  | { type: 'ready' }
+  | { type: 'answer'; id: number; answer: InferenceAnswer }
+  | { type: 'failed'; id: number; message: string };

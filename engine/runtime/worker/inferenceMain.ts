@@ -58,6 +58,7 @@ channel.onMessage((m) => {
     if (ready) return;
     sandboxDatabase({ ...m.sandbox, memoryLimit: MEMORY_LIMIT, threads: THREADS });
     ready = true;
+    channel.send({ type: 'ready' });
     return;
   }
   const { id } = m;
