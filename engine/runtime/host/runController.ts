@@ -3,6 +3,7 @@
 // the node processes.
 
 import { mkdir } from 'node:fs/promises';
+import { PRIVATE_FOLDER_MODE } from '../../store/atomicFile.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkWithInference } from '../../check/withInference.js';
@@ -76,7 +77,8 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
 
   const runId = newRunId();
   const runDir = path.join(options.runsDir, runId);
-  await mkdir(runDir, { recursive: true });
+  // Private: its events, previews and tables are the user's data (folders made on the way too).
+  await mkdir(runDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const run = new Run(runId, runDir, workflow, options, portTypes, shared);
   run.start();
   return run.handle();

@@ -1,26 +1,23 @@
 // How data nodes take tables from inputs and hand them to outputs: refs only, each sent ref also
 // recorded under `<runDir>/outputs/` so the host can preview it after the run.
 
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
 import { describeDuckError } from './errors.js';
 import { assertOneSelect } from './selectOnly.js';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, writeFileAtomic } from '../../../store/atomicFile.js';
 import { outputRecordPath } from '../../../host/outputs/outputRecords.js';
 import { isTableRef, fileRef, queryRef, selectSql, quoteLiteral, type TableRef } from './tableRef.js';
 
-/** Writes `data` to `file` through a temporary file and a rename: never half-written. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
-
 /** Records the ref sent on `port` so the host can preview it after the run. */
 export async function recordTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
-  await writeFileAtomic(outputRecordPath(ctx.runDir, ctx.nodeId, port), JSON.stringify(ref));
+  await writeFileAtomic(outputRecordPath(ctx.runDir, ctx.nodeId, port), JSON.stringify(ref), {
+    mode: PRIVATE_FILE_MODE,
+    createFolder: true,
+    folderMode: PRIVATE_FOLDER_MODE,
+  });
 }
 
 /** Records then sends a table ref on an output. */
@@ -112,7 +109,8 @@ export async function copyTo(
   file: string,
   options: string,
 ): Promise<number> {
-  await mkdir(path.dirname(file), { recursive: true });
+  const inRun = isInside(ctx.runDir, file);
+  await mkdir(path.dirname(file), { recursive: true, ...(inRun ? { mode: PRIVATE_FOLDER_MODE } : {}) });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   ctx.progress({ fraction: 0, message: 'running query' });
   try {
@@ -124,6 +122,8 @@ export async function copyTo(
         onTick: (s) => ctx.progress({ message: `running query (${s} s)` }),
       });
     });
+    // DuckDB creates files with the umask's mode; run tables are private like the rest of the run.
+    if (inRun) await chmod(tmp, PRIVATE_FILE_MODE);
     await rename(tmp, file);
     const count = Number(Object.values(rows[0] ?? {})[0] ?? 0);
     ctx.progress({ fraction: 1, message: `${count} rows written` });
@@ -133,4 +133,10 @@ export async function copyTo(
     if (ctx.signal.aborted) throw err;
     throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
   }
+}
+
+/** Whether `file` lies inside `dir`. */
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
