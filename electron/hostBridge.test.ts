@@ -2,7 +2,7 @@
 // client) → bridge function per method → callHost (validation, file access) → the real HostService
 // with real node processes. The desktop-only functions need Electron dialogs and are not used here.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,6 +101,27 @@ describe('host calls through the preload bridge', () => {
       const err = await host.call('workflow:save', { path: refused, text: '{}' }).catch((e: unknown) => e);
       expect((err as Error).message).toContain('needs the user to choose that file first');
     }
+  });
+
+  it('workflow:list is confined: the workspace and folders of opened files, never ~/.ssh', async () => {
+    grants = new FileGrants(path.join(dir, 'ws'));
+    const host = createPreloadHost(inProcessBridge(service, grants));
+    await mkdir(path.join(dir, 'ws', 'flows'), { recursive: true });
+    await mkdir(path.join(dir, 'elsewhere'), { recursive: true });
+    await writeFile(path.join(dir, 'ws', 'flows', 'a.sluice.json'), '{}');
+    await writeFile(path.join(dir, 'elsewhere', 'b.sluice.json'), '{}');
+    const listed = await host.call('workflow:list', { dir: path.join(dir, 'ws', 'flows') });
+    expect(listed.map((e) => e.name)).toEqual(['a.sluice.json']);
+    for (const refused of [path.join(os.homedir(), '.ssh'), '/etc', path.join(dir, 'elsewhere'), 'flows']) {
+      const err = await host.call('workflow:list', { dir: refused }).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(
+        /^workflow:list: ".*" is (outside the workspace|not an absolute path)/,
+      );
+    }
+    // Opening a file there (a dialog, the command line) makes its folder listable.
+    await host.call('workflow:open', { path: path.join(dir, 'elsewhere', 'b.sluice.json') });
+    const there = await host.call('workflow:list', { dir: path.join(dir, 'elsewhere') });
+    expect(there.map((e) => e.name)).toEqual(['b.sluice.json']);
   });
 
   it('a file the user opened may be saved back in place', async () => {
