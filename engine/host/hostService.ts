@@ -3,7 +3,14 @@
 // reaches past it. Run events reach clients in batches (eventBatcher.ts) and history (engine/store).
 
 import path from 'node:path';
-import type { HostMethod, HostMethods, HostParams, HostResult, TablePreview } from '../hostApi/api.js';
+import type {
+  HostMethod,
+  HostMethods,
+  HostParams,
+  HostResult,
+  TablePreview,
+  WorkspaceTrustState,
+} from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
 import { ID_PATTERN } from '../model/schema.js';
@@ -22,6 +29,7 @@ import { listRecordedOutputs } from './outputs/outputRecords.js';
 import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';
+import { defaultTrustFile, WorkspaceTrust } from './workspaceTrust.js';
 
 export interface HostServiceOptions {
   /** Folder of the user's workflows; relative paths of the host API resolve against it. */
@@ -37,6 +45,13 @@ export interface HostServiceOptions {
   examplesDir?: string;
   /** Keep pre-started node processes so runs start faster (default true). */
   usePool?: boolean;
+  /** Where trusted folders are remembered (`~/.config/sluice/trusted-folders.json` by default). */
+  trustFile?: string;
+  /**
+   * Whether the workspace folder is trusted by how the host was started (default true: `sluice serve
+   * --workspace DIR`, the app's own folder); `sluice serve` in the current folder passes false.
+   */
+  trustWorkspace?: boolean;
   /** How long a node's output types may take before its check is stopped (10 s by default). */
   inferTimeoutMs?: number;
   /** Warnings (a corrupt run folder …); console.warn by default. */
@@ -65,6 +80,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   const examples = new Examples(options.examplesDir ?? defaultExamplesDir());
   const files = new WorkflowFiles(paths, examples);
   const runsDir = path.resolve(paths.root, options.runsDir ?? path.join('.sluice', 'runs'));
+  const trust = new WorkspaceTrust(
+    options.trustFile ?? defaultTrustFile(),
+    options.trustWorkspace === false ? [] : [paths.root],
+    options.warn,
+  );
   const store = new RunStore({ runsDir, ...(options.warn ? { warn: options.warn } : {}) });
   const active = new Map<string, RunHandle>();
   const listeners = new Set<RunEventsListener>();
@@ -96,6 +116,13 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return path.dirname(await paths.resolve(workflowPath));
   }
 
+  /** The trust of a workflow's folder; the app's own examples are always trusted. */
+  async function trustOf(workflowPath: string | undefined): Promise<WorkspaceTrustState> {
+    const folder = await baseDirOf(workflowPath);
+    if (workflowPath !== undefined && examples.isExamplePath(workflowPath)) return { trusted: true, folder };
+    return trust.state(folder);
+  }
+
   function liveRun(runId: string): RunHandle {
     const handle = active.get(runId);
     if (!handle) throw new HostError(`Run ${runId} is not running (it has ended or never existed)`);
@@ -110,12 +137,31 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   const handlers: Handlers = {
     'nodes:list': async () => nodeTypes,
 
-    'workflow:validate': async ({ workflow, path: p }) =>
-      validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceOptions),
+    'workflow:validate': async ({ workflow, path: p }) => {
+      const state = await trustOf(p);
+      return validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), {
+        ...inferenceOptions,
+        restricted: !state.trusted,
+      });
+    },
 
     'workflow:infer': async ({ workflow, path: p }) => {
-      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceOptions);
-      return { outputTypes: result.outputTypes, problems: result.inferenceProblems };
+      const state = await trustOf(p);
+      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p), {
+        ...inferenceOptions,
+        restricted: !state.trusted,
+      });
+      return {
+        outputTypes: result.outputTypes,
+        problems: result.inferenceProblems,
+        ...(state.trusted ? {} : { restricted: state }),
+      };
+    },
+
+    'trust:get': ({ path: p }) => trustOf(p),
+    'trust:grant': async ({ path: p }) => {
+      const state = await trustOf(p);
+      return state.trusted ? state : trust.grant(state.folder);
     },
 
     'workflow:open': ({ path: p }) => files.open(p),
@@ -125,6 +171,12 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
 
     'run:start': async ({ workflow, path: p }) => {
       if (closed) throw new HostError('The host is shutting down; no new runs');
+      const state = await trustOf(p);
+      if (!state.trusted) {
+        throw new HostError(
+          `Not run: the folder ${state.folder} is not trusted. A workflow runs code; Sluice shows and checks this one but runs nothing from it until you trust its folder (Trust this folder).`,
+        );
+      }
       let handle: RunHandle;
       try {
         handle = await startRun({

@@ -19,6 +19,8 @@ export interface InferenceOptions {
   /** dist/engine/worker.js by default. */
   entry?: string;
   timeoutMs?: number;
+  /** Restricted mode (an untrusted folder): no inference that reads files or runs SQL. */
+  restricted?: boolean;
 }
 
 export interface WorkflowInference {
@@ -41,13 +43,15 @@ export async function inferWorkflow(
   const workflow = document.workflow;
 
   // One sandboxed process answers every node of this check, and ends with it.
+  const { restricted, ...processOptions } = options;
   const inference = new InferenceProcess({
     sandbox: inferenceSandbox(workflow, registry, baseDir),
-    ...options,
+    ...processOptions,
   });
+  const memo = new InferenceMemo(registry, baseDir, inference, false, restricted === true);
   let result;
   try {
-    result = await checkWithInference(workflow, types, new InferenceMemo(registry, baseDir, inference).infer);
+    result = await checkWithInference(workflow, types, memo.infer);
   } finally {
     inference.close();
   }

@@ -20,7 +20,12 @@ describe('parseHostRequest', () => {
     expect(parseHostRequest({ id: 5, method: 'run:outputs', params: { runId: 'r1' } })).toMatchObject({
       params: { runId: 'r1' },
     });
-    expect(HOST_METHODS).toHaveLength(15);
+    expect(HOST_METHODS).toHaveLength(17);
+    expect(
+      parseHostRequest({ id: 6, method: 'trust:grant', params: { path: 'a.sluice.json' } }),
+    ).toMatchObject({
+      method: 'trust:grant',
+    });
   });
 
   it('refuses an unknown method, naming the known ones', () => {

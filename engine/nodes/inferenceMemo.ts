@@ -25,6 +25,8 @@ export class InferenceMemo {
     private readonly asker: InferenceAsker,
     /** A run's check: nodes share what they found with their run. */
     private readonly share = false,
+    /** Restricted mode: only pure inference (reads nothing); the rest keep their declared types. */
+    private readonly restricted = false,
   ) {}
 
   readonly infer: InferOutputsFn = (node, inputs) => {
@@ -40,6 +42,7 @@ export class InferenceMemo {
       answer = def.inferOutputs({ params: params as never, inputs, baseDir: this.baseDir });
       this.answers.set(key, answer);
     }
+    if (!answer && this.restricted) return undefined;
     if (!answer) {
       answer = this.asker
         .ask({
