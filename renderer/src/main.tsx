@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import './styles.css.css';
+import './styles.css';
 import { getHostClient } from './host/index.js';
 import { App } from './components/App.js';
 import { loadThemeChoice } from './theme.js';

@@ -23,6 +23,7 @@ import { Inspector } from './Inspector.js';
 import { BottomPanel } from './BottomPanel.js';
 import { Welcome } from './Welcome.js';
 import { Notices } from './Notices.js';
+import { TrustBanner } from './TrustBanner.js';
 import { ConfirmDialog, FileDialog } from './FileDialog.js';
 
 const selectView = (s: EditorState) => s.view;
@@ -98,6 +99,7 @@ export function App({ host }: { host: HostClient }) {
         <main className="workspace">
           {view === 'editor' && <Palette />}
           <div className="center">
+            {view === 'editor' && <TrustBanner host={host} onTrusted={() => inference.refresh()} />}
             {view === 'editor' ? <Canvas /> : <Welcome host={host} />}
             {view === 'editor' && <BottomPanel />}
           </div>
