@@ -26,7 +26,7 @@ import { RunStore } from '../store/runStore.js';
 import { EventBatcher } from './eventBatcher.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from './outputs/outputRecords.js';
-import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
+import { inferWorkflow, validateWorkflow, type InferenceOptions } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';
 import { defaultTrustFile, WorkspaceTrust } from './workspaceTrust.js';
@@ -123,6 +123,13 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return trust.state(folder);
   }
 
+  /** How the check of the workflow at `p` may infer: restricted when untrusted, confined in serve. */
+  function inferenceFor(p: string | undefined, state: WorkspaceTrustState): InferenceOptions {
+    // Examples are the app's own files: they read data beside them, outside the workspace.
+    const confine = options.confine && !(p !== undefined && examples.isExamplePath(p));
+    return { ...inferenceOptions, restricted: !state.trusted, ...(confine ? { confineTo: paths.root } : {}) };
+  }
+
   function liveRun(runId: string): RunHandle {
     const handle = active.get(runId);
     if (!handle) throw new HostError(`Run ${runId} is not running (it has ended or never existed)`);
@@ -139,18 +146,18 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
 
     'workflow:validate': async ({ workflow, path: p }) => {
       const state = await trustOf(p);
-      return validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), {
-        ...inferenceOptions,
-        restricted: !state.trusted,
-      });
+      return validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceFor(p, state));
     },
 
     'workflow:infer': async ({ workflow, path: p }) => {
       const state = await trustOf(p);
-      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p), {
-        ...inferenceOptions,
-        restricted: !state.trusted,
-      });
+      const result = await inferWorkflow(
+        workflow,
+        registry,
+        typesMap,
+        await baseDirOf(p),
+        inferenceFor(p, state),
+      );
       return {
         outputTypes: result.outputTypes,
         problems: result.inferenceProblems,

@@ -21,6 +21,8 @@ export interface InferenceOptions {
   timeoutMs?: number;
   /** Restricted mode (an untrusted folder): no inference that reads files or runs SQL. */
   restricted?: boolean;
+  /** `sluice serve`'s workspace: the check reads no declared file outside it. */
+  confineTo?: string;
 }
 
 export interface WorkflowInference {
@@ -43,9 +45,9 @@ export async function inferWorkflow(
   const workflow = document.workflow;
 
   // One sandboxed process answers every node of this check, and ends with it.
-  const { restricted, ...processOptions } = options;
+  const { restricted, confineTo, ...processOptions } = options;
   const inference = new InferenceProcess({
-    sandbox: inferenceSandbox(workflow, registry, baseDir),
+    sandbox: await inferenceSandbox(workflow, registry, baseDir, confineTo),
     ...processOptions,
   });
   const memo = new InferenceMemo(registry, baseDir, inference, false, restricted === true);

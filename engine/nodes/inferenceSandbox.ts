@@ -1,6 +1,7 @@
 // What the check's inference process may read: the workflow's own folder and the files its path
 // parameters name. Nothing else — not `/etc/passwd` in a `read_csv(…)` of a query, not a URL.
 
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { Workflow } from '../model/workflow.js';
 import type { InferenceSandbox } from '../runtime/common/inferenceProtocol.js';
@@ -22,15 +23,45 @@ export function declaredPaths(workflow: Workflow, registry: NodeRegistry, baseDi
   return [...out];
 }
 
-export function inferenceSandbox(
+function inside(folder: string, p: string): boolean {
+  const rel = path.relative(folder, p);
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel));
+}
+
+/** Real path when it exists (a link inside that leads out is judged by where it leads). */
+async function real(p: string): Promise<string> {
+  try {
+    return await realpath(p);
+  } catch {
+    return p;
+  }
+}
+
+/**
+ * The sandbox of one check. With `confineTo` (`sluice serve`'s workspace), declared files outside it —
+ * or leading out of it through a symbolic link — are not readable either.
+ */
+export async function inferenceSandbox(
   workflow: Workflow,
   registry: NodeRegistry,
   baseDir: string,
-): InferenceSandbox {
+  confineTo?: string,
+): Promise<InferenceSandbox> {
   const folder = path.resolve(baseDir);
+  const declared = declaredPaths(workflow, registry, baseDir);
+  const root = confineTo === undefined ? undefined : await real(path.resolve(confineTo));
+  const allowedPaths: string[] = [];
+  for (const p of declared) {
+    const target = await real(p);
+    if (root !== undefined && !(inside(root, p) && inside(root, target))) continue;
+    // Both names: DuckDB opens the one written, the check also looks at where it leads.
+    allowedPaths.push(p);
+    if (target !== p) allowedPaths.push(target);
+  }
+  const folders = [...new Set([folder, await real(folder)])];
   return {
-    allowedPaths: declaredPaths(workflow, registry, baseDir),
+    allowedPaths,
     // DuckDB matches folder prefixes: the separator keeps `/a/b` from allowing `/a/bc`.
-    allowedDirectories: [folder.endsWith(path.sep) ? folder : folder + path.sep],
+    allowedDirectories: folders.map((f) => (f.endsWith(path.sep) ? f : f + path.sep)),
   };
 }

@@ -3,7 +3,7 @@
 // run time, and writes or reads nothing — checked on the file system and on a local HTTP server.
 import { createServer, type Server } from 'node:http';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, symlink, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,6 +155,30 @@ describe('hostile SQL in a received workflow', () => {
       expect(webHits).toEqual([]);
     });
   }
+
+  it('reads no declared file outside the workspace, nor one a link inside leads out to', async () => {
+    await symlink(path.join(h.outside, 'secret.csv'), path.join(h.workspace, 'link.csv'));
+    for (const [id, p] of [
+      ['far', path.join(h.outside, 'secret.csv')],
+      ['up', '../outside/secret.csv'],
+      ['link', 'link.csv'],
+    ] as const) {
+      const workflow: Workflow = {
+        sluice: 1,
+        name: 'Reader',
+        nodes: [{ id, type: 'csv.read', params: { path: p }, position: { x: 0, y: 0 } }],
+        edges: [],
+      };
+      await writeFile(path.join(h.workspace, `read-${id}.sluice.json`), JSON.stringify(workflow));
+      for (const method of ['workflow:validate', 'workflow:infer']) {
+        const r = await h.call(method, { workflow, path: `read-${id}.sluice.json` });
+        const text = JSON.stringify(r);
+        expect(text).toContain(`Node \\"${id}\\" (csv.read)`);
+        expect(text).toContain('is outside what a check may read');
+        expect(text).not.toMatch(/hunter2|password/);
+      }
+    }
+  });
 
   it('refuses the COPY at run time too: the node fails, naming itself, and writes nothing', async () => {
     const sql = `SELECT 1 AS a; COPY (SELECT 'echo owned' AS line) TO ${quote(owned())} (FORMAT csv, HEADER false)`;

@@ -56,7 +56,7 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
   // An inference that fails (a missing file, a database down) leaves the declared types: the node
   // reports the real problem, with its context, when it runs.
   const inference = new InferenceProcess({
-    sandbox: inferenceSandbox(workflow, options.registry, options.baseDir),
+    sandbox: await inferenceSandbox(workflow, options.registry, options.baseDir),
     ...(options.launcher ? { launcher: options.launcher } : {}),
     ...(options.workerEntry ? { entry: options.workerEntry } : {}),
   });

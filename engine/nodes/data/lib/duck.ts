@@ -1,6 +1,7 @@
 // DuckDB access for data nodes: one in-memory database per process, loaded lazily (dynamic import)
 // so the worker bundle stays light and processes that never touch tables never load it.
 
+import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { assertOneSelect } from './selectOnly.js';
 import { sluiceTypeOf, type TableColumn } from './tableRef.js';
@@ -53,6 +54,19 @@ async function createInstance(): Promise<DuckDBInstance> {
 export function sandboxDatabase(settings: DuckSandbox): void {
   if (instance) throw new Error('sandboxDatabase must be called before the database is opened');
   sandbox = settings;
+}
+
+/**
+ * Whether this process may read `file` (outside a sandbox: always). Node-side reads of the check
+ * (a CSV's header line, `stat`) keep to the same allow lists as DuckDB's own.
+ */
+export function mayRead(file: string): boolean {
+  if (!sandbox) return true;
+  const resolved = path.resolve(file);
+  return (
+    sandbox.allowedPaths.includes(resolved) ||
+    sandbox.allowedDirectories.some((d) => resolved.startsWith(d.endsWith(path.sep) ? d : d + path.sep))
+  );
 }
 
 async function getInstance(): Promise<DuckDBInstance> {

@@ -24,6 +24,8 @@ function leadingKeyword(sql: string): string {
  */
 export async function assertOneSelect(c: DuckDBConnection, sql: string, what: string): Promise<void> {
   if (sql.replace(/[\s;]+/gu, '') === '') throw new NotOneSelectError(what, 'the query is empty');
+  // DuckDB's C API ends a statement at a NUL: what is checked and what runs must be the same text.
+  if (sql.includes('\0')) throw new NotOneSelectError(what, 'the query contains a NUL character');
   // Throws DuckDB's parser error (with LINE/caret) for text that does not parse.
   const statements = await c.extractStatements(sql);
   if (statements.count !== 1) throw new NotOneSelectError(what, `found ${statements.count} statements`);

@@ -1,10 +1,10 @@
 // Shared by the file sources (CSV, Parquet, JSON): a ref to the file with its schema, found by
 // DuckDB's sniffing, both before the run (inferOutputs) and at run time.
 
-import { open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
-import { describe, execute, withConnection } from '../lib/duck.js';
+import { describe, execute, mayRead, withConnection } from '../lib/duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeDuckError } from '../lib/errors.js';
 import {
@@ -70,11 +70,24 @@ function specialKind(s: Stats): string {
   return 'not a regular file';
 }
 
+async function realpathOrSame(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+
 /**
  * Refuses a missing path and anything but a regular file: reading a FIFO or a device blocks (or never
  * ends), so it is named instead of opened. `stat` follows links, so a link to a FIFO is refused too.
  */
 export async function requireRegularFile(nodeId: string, file: string): Promise<void> {
+  if (!mayRead(file) || !mayRead(await realpathOrSame(file))) {
+    throw new Error(
+      `Node "${nodeId}": ${file} is outside what a check may read (the workflow's folder, and the files its parameters name inside the workspace)`,
+    );
+  }
   let s: Stats;
   try {
     s = await stat(file);
