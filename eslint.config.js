@@ -11,7 +11,9 @@ import layering from './scripts/eslint/layering.js';
 // files; `nodeBuiltins` means every name in `module.builtinModules`, bare or `node:`-prefixed.
 const PURE = ['engine/types/', 'engine/model/', 'engine/check/', 'engine/hostApi/'];
 // The engine's host side, lowest first: a layer may import itself and every layer before it.
-const STACK = ['sdk', 'nodes', 'runtime', 'store', 'host', 'server', 'cli'].map((l) => `engine/${l}/`);
+const STACK = ['files', 'sdk', 'nodes', 'runtime', 'store', 'host', 'server', 'cli'].map(
+  (l) => `engine/${l}/`,
+);
 const below = (layer) => [...PURE, ...STACK.slice(0, STACK.indexOf(layer) + 1)];
 const RENDERER_PACKAGES = [
   'react',
@@ -34,6 +36,12 @@ const layers = [
   { files: ['engine/model/**/*.ts'], layer: 'engine/model', paths: PURE.slice(0, 2), packages: ['zod'] },
   { files: ['engine/check/**/*.ts'], layer: 'engine/check', paths: PURE.slice(0, 3) },
   { files: ['engine/hostApi/**/*.ts'], layer: 'engine/hostApi', paths: PURE, packages: ['zod'] },
+  {
+    files: ['engine/files/**/*.ts'],
+    layer: 'engine/files',
+    nodeBuiltins: true,
+    paths: below('engine/files/'),
+  },
   { files: ['engine/sdk/**/*.ts'], layer: 'engine/sdk', nodeBuiltins: true, paths: below('engine/sdk/') },
   {
     files: ['engine/nodes/**/*.ts'],
@@ -51,7 +59,13 @@ const layers = [
     layer: 'engine/runtime',
     nodeBuiltins: true,
     paths: below('engine/runtime/'),
-    also: [{ files: ['engine/runtime/worker/workerMain.ts'], computedImports: true }],
+    // A node process loads user node modules and preloads by path.
+    also: [
+      {
+        files: ['engine/runtime/worker/nodeWorker.ts', 'engine/runtime/worker/inferenceMain.ts'],
+        computedImports: true,
+      },
+    ],
   },
   {
     files: ['engine/store/**/*.ts'],

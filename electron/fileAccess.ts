@@ -16,6 +16,17 @@ export class FileGrants {
   /** `workspace`: a folder whose `*.sluice.json` files may always be written. */
   constructor(private readonly workspace?: string) {}
 
+  /**
+   * Folders a window may list: inside the workspace, or a folder holding a file its user chose — not
+   * `~/.ssh` because the page asked.
+   */
+  mayList(dir: string): boolean {
+    const absolute = path.resolve(dir);
+    if (this.workspace !== undefined && isInside(path.resolve(this.workspace), absolute, true)) return true;
+    for (const file of this.#files) if (path.dirname(file) === absolute) return true;
+    return false;
+  }
+
   grant(file: string): void {
     this.#files.add(path.resolve(file));
   }
@@ -24,13 +35,26 @@ export class FileGrants {
     const absolute = path.resolve(file);
     if (this.#files.has(absolute)) return true;
     if (this.workspace === undefined || !isWorkflowPath(absolute)) return false;
-    const rel = path.relative(path.resolve(this.workspace), absolute);
-    return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    return isInside(path.resolve(this.workspace), absolute, false);
   }
+}
+
+function isInside(folder: string, p: string, orSame: boolean): boolean {
+  const rel = path.relative(folder, p);
+  if (rel === '') return orSame;
+  return rel !== '..' && !rel.startsWith('..' + path.sep) && !path.isAbsolute(rel);
 }
 
 /** Null when the call may go ahead, else the reason it is refused (naming the file). */
 export function checkFileAccess(method: HostMethod, params: unknown, grants: FileGrants): string | null {
+  if (method === 'workflow:list') {
+    const dir = (params as { dir?: string }).dir;
+    // No folder: the workspace itself (the host service's root).
+    if (dir === undefined || dir === '') return null;
+    if (!path.isAbsolute(dir)) return `workflow:list: "${dir}" is not an absolute path`;
+    if (grants.mayList(dir)) return null;
+    return `workflow:list: "${dir}" is outside the workspace and the folders of files you opened`;
+  }
   if (method !== 'workflow:open' && method !== 'workflow:save') return null;
   const file = (params as { path: string }).path;
   // Examples (`example:<file>`) are read-only files of the app itself.

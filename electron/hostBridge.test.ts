@@ -2,7 +2,7 @@
 // client) → bridge function per method → callHost (validation, file access) → the real HostService
 // with real node processes. The desktop-only functions need Electron dialogs and are not used here.
 
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,7 @@ describe('host calls through the preload bridge', () => {
       confine: false,
       examplesDir,
       runsDir: path.join(dir, 'runs'),
+      trustFile: path.join(dir, 'config', 'trusted-folders.json'),
     });
   });
   afterAll(async () => {
@@ -107,6 +108,54 @@ describe('host calls through the preload bridge', () => {
       const err = await host.call('workflow:save', { path: refused, text: '{}' }).catch((e: unknown) => e);
       expect((err as Error).message).toContain('needs the user to choose that file first');
     }
+  });
+
+  it('workflow:list is confined: the workspace and folders of opened files, never ~/.ssh', async () => {
+    grants = new FileGrants(path.join(dir, 'ws'));
+    const host = createPreloadHost(inProcessBridge(service, grants));
+    await mkdir(path.join(dir, 'ws', 'flows'), { recursive: true });
+    await mkdir(path.join(dir, 'elsewhere'), { recursive: true });
+    await writeFile(path.join(dir, 'ws', 'flows', 'a.sluice.json'), '{}');
+    await writeFile(path.join(dir, 'elsewhere', 'b.sluice.json'), '{}');
+    const listed = await host.call('workflow:list', { dir: path.join(dir, 'ws', 'flows') });
+    expect(listed.map((e) => e.name)).toEqual(['a.sluice.json']);
+    for (const refused of [path.join(os.homedir(), '.ssh'), '/etc', path.join(dir, 'elsewhere'), 'flows']) {
+      const err = await host.call('workflow:list', { dir: refused }).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(
+        /^workflow:list: ".*" is (outside the workspace|not an absolute path)/,
+      );
+    }
+    // Opening a file there (a dialog, the command line) makes its folder listable.
+    await host.call('workflow:open', { path: path.join(dir, 'elsewhere', 'b.sluice.json') });
+    const there = await host.call('workflow:list', { dir: path.join(dir, 'elsewhere') });
+    expect(there.map((e) => e.name)).toEqual(['b.sluice.json']);
+  });
+
+  it('a workflow outside the workspace is restricted until the user trusts its folder', async () => {
+    grants = new FileGrants(path.join(dir, 'ws'));
+    const host = createPreloadHost(inProcessBridge(service, grants));
+    // Outside the app's workspace (`dir`): a file mailed to the user, double-clicked in Downloads.
+    const downloads = await mkdtemp(path.join(os.tmpdir(), 'sluice-downloads-'));
+    const received = path.join(downloads, 'received.sluice.json');
+    const workflow = {
+      sluice: 1 as const,
+      name: 'received',
+      nodes: [{ id: 'n', type: 'core.sequence', params: {}, position: { x: 0, y: 0 } }],
+      edges: [],
+    };
+    await writeFile(received, JSON.stringify(workflow));
+    await host.call('workflow:open', { path: received });
+    const folder = await realpath(path.dirname(received));
+    expect(await host.call('trust:get', { path: received })).toEqual({ trusted: false, folder });
+    const refused = await host.call('run:start', { workflow, path: received }).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/^Not run: the folder .* is not trusted/);
+    expect(await host.call('trust:grant', { path: received })).toEqual({ trusted: true, folder });
+    const { runId } = await host.call('run:start', { workflow, path: received });
+    // Let it end here, so its events do not reach the next test's listener.
+    while (!['completed', 'failed', 'cancelled'].includes((await host.call('run:get', { runId })).status))
+      await new Promise((r) => setTimeout(r, 50));
+    expect((await host.call('run:get', { runId })).status).toBe('completed');
+    await rm(downloads, { recursive: true, force: true });
   });
 
   it('a file the user opened may be saved back in place', async () => {

@@ -2,7 +2,7 @@
 // (app.addRecentDocument) exists only on macOS and Windows; this one also serves Linux.
 
 import { z } from 'zod';
-import { readTextIfExists, writeFileAtomic } from '../engine/store/atomicFile.js';
+import { readTextIfExists, writeFileAtomic } from '../engine/files/atomicFile.js';
 
 export const MAX_RECENT = 10;
 

@@ -3,7 +3,7 @@
 // (a monitor was unplugged) are pulled back onto one.
 
 import { z } from 'zod';
-import { readTextIfExists, writeFileAtomic } from '../engine/store/atomicFile.js';
+import { readTextIfExists, writeFileAtomic } from '../engine/files/atomicFile.js';
 
 export interface Rect {
   x: number;

@@ -160,7 +160,7 @@ const examples = {
       port: 5432,
       database: 'analytics',
       user: 'etl',
-      passwordEnv: 'ANALYTICS_PASSWORD',
+      passwordEnv: 'SLUICE_ANALYTICS_PASSWORD',
     },
     text: 'Drops and recreates the table and inserts every row in one transaction: readers see the old table or the new one, never half of it. `append` checks the target has the same columns and names the difference when not.',
   },
@@ -319,11 +319,19 @@ not fit) or \`sum(n)::DECIMAL(38,0)\`. CSV and JSON sinks write every digit; \`p
 
 \`postgres.query\` and \`postgres.write\` never take a password parameter. Either \`passwordEnv\` names an
 environment variable, or \`connection\` names an entry of a connections file kept outside the
-workflow (default \`~/.sluice/connections.json\`):
+workflow (default \`~/.sluice/connections.json\`, or the file \`SLUICE_CONNECTIONS_FILE\` names):
 
 \`\`\`json
-{ "warehouse": { "host": "db.internal", "port": 5432, "database": "dw", "user": "etl", "passwordEnv": "DW_PASSWORD" } }
+{
+  "$allowEnv": ["DW_PASSWORD"],
+  "warehouse": { "host": "db.internal", "port": 5432, "database": "dw", "user": "etl", "passwordEnv": "DW_PASSWORD" }
+}
 \`\`\`
+
+A workflow travels, so it may name only variables that start with \`SLUICE_\` or that your own
+connections file lists under \`"$allowEnv"\` (a received workflow cannot send \`AWS_SECRET_ACCESS_KEY\`
+as a password to its author's server). An unset variable fails the node, naming it, before anything
+connects. A connections file that group or others can read is refused until you run \`chmod 600 FILE\`.
 `;
 const body = order
   .filter((c) => groups.has(c))

@@ -18,6 +18,8 @@ export const HOST_BRIDGE_FUNCTIONS = {
   'workflow:list': 'listWorkflows',
   'workflow:examples': 'listExamples',
   'run:start': 'startRun',
+  'trust:get': 'getTrust',
+  'trust:grant': 'grantTrust',
   'run:stop': 'stopRun',
   'run:pause': 'pauseRun',
   'run:resume': 'resumeRun',

@@ -19,7 +19,8 @@ const USAGE = `Usage: sluice serve [--port N] [--host H] [--token T] [--workspac
   --port N         port to listen on (default 7777; 0 picks a free one)
   --host H         interface to bind (default 127.0.0.1; anything else exposes the server to your network)
   --token T        the access token (default: 32 random bytes, new at each start)
-  --workspace DIR  folder of workflows the editor may open and save (default: the current folder)
+  --workspace DIR  folder of workflows the editor may open and save, trusted (default: the current
+                   folder, in restricted mode until you trust it in the editor)
   --open           open the editor in the default browser
   --no-build       serve dist/renderer as it is (by default it is rebuilt when its sources are newer)
 User node modules are loaded from $SLUICE_NODES_DIR when it is set.`;
@@ -29,6 +30,8 @@ interface ServeArgs {
   host: string | undefined;
   token: string;
   workspace: string;
+  /** `--workspace DIR` was given: the user chose DIR, so it is trusted. */
+  trustWorkspace: boolean;
   open: boolean;
   build: boolean;
 }
@@ -67,6 +70,7 @@ function parseServeArgs(argv: string[]): ServeArgs | { error: string } | 'help' 
     host: values.host,
     token: values.token ?? generateToken(),
     workspace,
+    trustWorkspace: values.workspace !== undefined,
     open: values.open ?? false,
     build: !values['no-build'],
   };
@@ -89,6 +93,7 @@ export async function serve(argv: string[]): Promise<number> {
   const service = await createHostService({
     workspace: args.workspace,
     confine: true,
+    trustWorkspace: args.trustWorkspace,
     ...(userNodesDir ? { userNodesDir: path.resolve(userNodesDir) } : {}),
   });
   let server;

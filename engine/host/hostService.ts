@@ -5,7 +5,14 @@
 // of runs it subscribes to (runFeed.ts), in batches (eventBatcher.ts). History: engine/store.
 
 import path from 'node:path';
-import type { HostMethod, HostMethods, HostParams, HostResult, TablePreview } from '../hostApi/api.js';
+import type {
+  HostMethod,
+  HostMethods,
+  HostParams,
+  HostResult,
+  TablePreview,
+  WorkspaceTrustState,
+} from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
 import { ID_PATTERN } from '../model/schema.js';
@@ -20,9 +27,10 @@ import { RunStore } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
 import { RunFeed, type RunEventsListener } from './runFeed.js';
-import { inferWorkflow, validateWorkflow } from './validateWorkflow.js';
+import { inferWorkflow, validateWorkflow, type InferenceOptions } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
 import { WorkspacePaths } from './workspacePaths.js';
+import { defaultTrustFile, WorkspaceTrust } from './workspaceTrust.js';
 
 export interface HostServiceOptions {
   /** Folder of the user's workflows; relative paths of the host API resolve against it. */
@@ -38,6 +46,15 @@ export interface HostServiceOptions {
   examplesDir?: string;
   /** Keep pre-started node processes so runs start faster (default true). */
   usePool?: boolean;
+  /** Where trusted folders are remembered (`~/.config/sluice/trusted-folders.json` by default). */
+  trustFile?: string;
+  /**
+   * Whether the workspace folder is trusted by how the host was started (default true: `sluice serve
+   * --workspace DIR`, the app's own folder); `sluice serve` in the current folder passes false.
+   */
+  trustWorkspace?: boolean;
+  /** How long a node's output types may take before its check is stopped (10 s by default). */
+  inferTimeoutMs?: number;
   /** Warnings (a corrupt run folder …); console.warn by default. */
   warn?: (message: string) => void;
 }
@@ -78,6 +95,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   const examples = new Examples(options.examplesDir ?? defaultExamplesDir());
   const files = new WorkflowFiles(paths, examples);
   const runsDir = path.resolve(paths.root, options.runsDir ?? path.join('.sluice', 'runs'));
+  const trust = new WorkspaceTrust(
+    options.trustFile ?? defaultTrustFile(),
+    options.trustWorkspace === false ? [] : [paths.root],
+    options.warn,
+  );
   const store = new RunStore({ runsDir, ...(options.warn ? { warn: options.warn } : {}) });
   const active = new Map<string, RunHandle>();
   const feeds = new Set<RunFeed>();
@@ -101,6 +123,20 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return path.dirname(await paths.resolve(workflowPath));
   }
 
+  /** The trust of a workflow's folder; the app's own examples are always trusted. */
+  async function trustOf(workflowPath: string | undefined): Promise<WorkspaceTrustState> {
+    const folder = await baseDirOf(workflowPath);
+    if (workflowPath !== undefined && examples.isExamplePath(workflowPath)) return { trusted: true, folder };
+    return trust.state(folder);
+  }
+
+  /** How the check of the workflow at `p` may infer: restricted when untrusted, confined in serve. */
+  function inferenceFor(p: string | undefined, state: WorkspaceTrustState): InferenceOptions {
+    // Examples are the app's own files: they read data beside them, outside the workspace.
+    const confine = options.confine && !(p !== undefined && examples.isExamplePath(p));
+    return { ...inferenceOptions, restricted: !state.trusted, ...(confine ? { confineTo: paths.root } : {}) };
+  }
+
   function liveRun(runId: string): RunHandle {
     const handle = active.get(runId);
     if (!handle) throw new HostError(`Run ${runId} is not running (it has ended or never existed)`);
@@ -110,6 +146,12 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   /** Checks and starts a run, and records it in the history. */
   async function launch({ workflow, path: p }: HostParams<'run:start'>): Promise<RunHandle> {
     if (closed) throw new HostError('The host is shutting down; no new runs');
+    const state = await trustOf(p);
+    if (!state.trusted) {
+      throw new HostError(
+        `Not run: the folder ${state.folder} is not trusted. A workflow runs code; Sluice shows and checks this one but runs nothing from it until you trust its folder (Trust this folder).`,
+      );
+    }
     let handle: RunHandle;
     try {
       handle = await startRun({
@@ -137,15 +179,39 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
+  const inferenceOptions = {
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...(options.inferTimeoutMs ? { timeoutMs: options.inferTimeoutMs } : {}),
+  };
+
   const handlers: Handlers = {
     'nodes:list': async () => nodeTypes,
 
-    'workflow:validate': async ({ workflow, path: p }) =>
-      validateWorkflow(workflow, registry, typesMap, await baseDirOf(p)),
+    'workflow:validate': async ({ workflow, path: p }) => {
+      const state = await trustOf(p);
+      return validateWorkflow(workflow, registry, typesMap, await baseDirOf(p), inferenceFor(p, state));
+    },
 
     'workflow:infer': async ({ workflow, path: p }) => {
-      const result = await inferWorkflow(workflow, registry, typesMap, await baseDirOf(p));
-      return { outputTypes: result.outputTypes, problems: result.inferenceProblems };
+      const state = await trustOf(p);
+      const result = await inferWorkflow(
+        workflow,
+        registry,
+        typesMap,
+        await baseDirOf(p),
+        inferenceFor(p, state),
+      );
+      return {
+        outputTypes: result.outputTypes,
+        problems: result.inferenceProblems,
+        ...(state.trusted ? {} : { restricted: state }),
+      };
+    },
+
+    'trust:get': ({ path: p }) => trustOf(p),
+    'trust:grant': async ({ path: p }) => {
+      const state = await trustOf(p);
+      return state.trusted ? state : trust.grant(state.folder);
     },
 
     'workflow:open': ({ path: p }) => files.open(p),

@@ -8,7 +8,22 @@ import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
 import { validateWorkflowDocument } from '../model/schema.js';
 import { InferenceMemo } from '../nodes/inferenceMemo.js';
+import { inferenceSandbox } from '../nodes/inferenceSandbox.js';
 import type { NodeRegistry } from '../nodes/registry.js';
+import type { Launcher } from '../runtime/host/contracts.js';
+import { InferenceProcess } from '../runtime/host/inferenceProcess.js';
+
+/** How the check's inference process starts (the app passes its utility-process launcher). */
+export interface InferenceOptions {
+  launcher?: Launcher;
+  /** dist/engine/worker.js by default. */
+  entry?: string;
+  timeoutMs?: number;
+  /** Restricted mode (an untrusted folder): no inference that reads files or runs SQL. */
+  restricted?: boolean;
+  /** `sluice serve`'s workspace: the check reads no declared file outside it. */
+  confineTo?: string;
+}
 
 export interface WorkflowInference {
   /** Every problem: the file schema, the graph with the inferred types, failed inferences. */
@@ -23,12 +38,25 @@ export async function inferWorkflow(
   registry: NodeRegistry,
   types: ReadonlyMap<string, NodeTypeInfo>,
   baseDir: string,
+  options: InferenceOptions = {},
 ): Promise<WorkflowInference> {
   const document = validateWorkflowDocument(input);
   if (!document.workflow) return { problems: document.problems, outputTypes: {}, inferenceProblems: [] };
   const workflow = document.workflow;
 
-  const result = await checkWithInference(workflow, types, new InferenceMemo(registry, baseDir).infer);
+  // One sandboxed process answers every node of this check, and ends with it.
+  const { restricted, confineTo, ...processOptions } = options;
+  const inference = new InferenceProcess({
+    sandbox: await inferenceSandbox(workflow, registry, baseDir, confineTo),
+    ...processOptions,
+  });
+  const memo = new InferenceMemo(registry, baseDir, inference, false, restricted === true);
+  let result;
+  try {
+    result = await checkWithInference(workflow, types, memo.infer);
+  } finally {
+    inference.close();
+  }
   return {
     problems: [...document.problems, ...result.problems],
     outputTypes: result.outputTypes,
@@ -41,6 +69,7 @@ export async function validateWorkflow(
   registry: NodeRegistry,
   types: ReadonlyMap<string, NodeTypeInfo>,
   baseDir: string,
+  options: InferenceOptions = {},
 ): Promise<Problem[]> {
-  return (await inferWorkflow(input, registry, types, baseDir)).problems;
+  return (await inferWorkflow(input, registry, types, baseDir, options)).problems;
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { FileEntry, WorkflowFile } from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { WORKFLOW_EXTENSION } from '../model/workflow.js';
-import { writeFileAtomic } from '../store/atomicFile.js';
+import { writeFileAtomic } from '../files/atomicFile.js';
 import type { Examples } from './examples.js';
 import type { WorkspacePaths } from './workspacePaths.js';
 
@@ -20,6 +20,16 @@ export class WorkflowFiles {
     if (this.examples.isExamplePath(clientPath))
       return { path: clientPath, text: await this.examples.read(clientPath) };
     const file = await this.paths.resolve(clientPath);
+    // `sluice serve` hands out workflows, never other files of the workspace (`.env`, keys, data): the
+    // name asked for and the file it really is (after symbolic links) must both be workflow files.
+    if (
+      this.paths.confine &&
+      (!clientPath.endsWith(WORKFLOW_EXTENSION) || !file.endsWith(WORKFLOW_EXTENSION))
+    ) {
+      throw new HostError(
+        `Cannot open "${clientPath}": only workflow files (*${WORKFLOW_EXTENSION}) are opened here`,
+      );
+    }
     try {
       return { path: this.paths.display(file), text: await readFile(file, 'utf8') };
     } catch (err) {
@@ -72,5 +82,6 @@ function describeFsError(err: unknown): string {
   if (code === 'EISDIR') return 'it is a folder';
   if (code === 'ENOTDIR') return 'a part of the path is not a folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
   return (err as Error).message;
 }

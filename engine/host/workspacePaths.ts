@@ -30,6 +30,7 @@ export class WorkspacePaths {
   async resolve(clientPath: string): Promise<string> {
     if (clientPath.includes('\0'))
       throw new HostError(`The path ${JSON.stringify(clientPath)} contains a NUL byte`);
+    tooLong(clientPath);
     const absolute = path.resolve(this.root, clientPath);
     if (!this.confine) return absolute;
     if (!this.contains(absolute)) throw this.outside(clientPath);
@@ -52,6 +53,25 @@ export class WorkspacePaths {
   private outside(clientPath: string, how = ''): HostError {
     return new HostError(
       `The path "${clientPath}" leads outside the workspace${how}; this server opens and saves files only inside ${this.root}`,
+    );
+  }
+}
+
+/** File systems refuse names over 255 bytes and paths over 4096 (ENAMETOOLONG): say so plainly. */
+const MAX_NAME_BYTES = 255;
+const MAX_PATH_BYTES = 4096;
+
+function tooLong(clientPath: string): void {
+  const shown = clientPath.length > 60 ? `${clientPath.slice(0, 40)}…${clientPath.slice(-12)}` : clientPath;
+  const name = clientPath.split(/[\\/]/).find((part) => Buffer.byteLength(part) > MAX_NAME_BYTES);
+  if (name !== undefined) {
+    throw new HostError(
+      `The path "${shown}" has a name of ${Buffer.byteLength(name)} bytes; file and folder names may have at most ${MAX_NAME_BYTES}`,
+    );
+  }
+  if (Buffer.byteLength(clientPath) > MAX_PATH_BYTES) {
+    throw new HostError(
+      `The path "${shown}" is too long (${Buffer.byteLength(clientPath)} bytes; at most ${MAX_PATH_BYTES})`,
     );
   }
 }

@@ -36,6 +36,16 @@ export interface RecordedOutput {
   port: string;
 }
 
+/**
+ * Workspace trust of a workflow's folder: outside a trusted folder a workflow opens in restricted mode
+ * (checked structurally; no inference that reads files or runs SQL; no Run).
+ */
+export interface WorkspaceTrustState {
+  trusted: boolean;
+  /** The folder it is about: the workflow's own (the workspace for an unsaved one). */
+  folder: string;
+}
+
 /** Request name → [params, result]. */
 export interface HostMethods {
   'nodes:list': [Record<string, never>, NodeTypeInfo[]];
@@ -46,7 +56,12 @@ export interface HostMethods {
    */
   'workflow:infer': [
     { workflow: Workflow; path?: string },
-    { outputTypes: InferredOutputTypes; problems: Problem[] },
+    {
+      outputTypes: InferredOutputTypes;
+      problems: Problem[];
+      /** Set in restricted mode: only types that read nothing were worked out. */
+      restricted?: WorkspaceTrustState;
+    },
   ];
   'workflow:open': [{ path: string }, WorkflowFile];
   'workflow:save': [{ path: string; text: string }, { path: string }];
@@ -54,6 +69,10 @@ export interface HostMethods {
   'workflow:examples': [Record<string, never>, Array<{ name: string; description: string; path: string }>];
   /** Starts a run; its events go to the caller that started it, from the first one, after this answer. */
   'run:start': [{ workflow: Workflow; path?: string }, { runId: string }];
+  /** Whether the folder of the workflow at `path` is trusted. */
+  'trust:get': [{ path?: string }, WorkspaceTrustState];
+  /** Trusts the folder of the workflow at `path` (remembered for this user). */
+  'trust:grant': [{ path?: string }, WorkspaceTrustState];
   'run:stop': [{ runId: string }, { ok: true }];
   'run:pause': [{ runId: string }, { ok: true }];
   'run:resume': [{ runId: string }, { ok: true }];

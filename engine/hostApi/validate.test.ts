@@ -26,8 +26,13 @@ describe('parseHostRequest', () => {
     expect(parseHostRequest({ id: 7, method: 'run:unsubscribe', params: { runId: 'r1' } })).toMatchObject({
       method: 'run:unsubscribe',
     });
-    // Issue 8 adds run:subscribe and run:unsubscribe.
-    expect(HOST_METHODS).toHaveLength(17);
+    expect(
+      parseHostRequest({ id: 8, method: 'trust:grant', params: { path: 'a.sluice.json' } }),
+    ).toMatchObject({
+      method: 'trust:grant',
+    });
+    // Issue 8 adds run:subscribe and run:unsubscribe, issue 10 trust:get and trust:grant.
+    expect(HOST_METHODS).toHaveLength(19);
   });
 
   it('refuses an unknown method, naming the known ones', () => {

@@ -58,6 +58,8 @@ const paramSchemas = {
   'workflow:list': z.object({ dir: z.string().optional() }).strict(),
   'workflow:examples': empty,
   'run:start': withWorkflow,
+  'trust:get': z.object({ path: z.string().optional() }).strict(),
+  'trust:grant': z.object({ path: z.string().optional() }).strict(),
   'run:stop': runId,
   'run:pause': runId,
   'run:resume': runId,

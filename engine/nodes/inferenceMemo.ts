@@ -1,13 +1,18 @@
 // One memo for node types' `inferOutputs`, shared by the host's check (`workflow:validate`,
 // `workflow:infer`) and a run's check: each node is asked once per distinct [type, params, inputs]
-// (a CSV is sniffed once, not once per pass), an answer that takes too long fails, and what a node
-// shares (e.g. the sniffed ref) is kept exactly as it will reach the node's process.
+// (a CSV is sniffed once, not once per pass), and what a node shares (e.g. the sniffed ref) is kept
+// exactly as it will reach the node's process. The asking itself happens in the inference process
+// (engine/runtime/host/inferenceProcess.ts), never in the host: this module only routes and remembers.
 
 import type { InferOutputsFn } from '../check/withInference.js';
 import { applyParamDefaults } from '../model/params.js';
+import type { InferenceAnswer, InferenceRequest } from './inferenceProtocol.js';
 import type { NodeRegistry } from './registry.js';
 
-export const INFER_TIMEOUT_MS = 10_000;
+/** Where questions go: the sandboxed inference process of this check. */
+export interface InferenceAsker {
+  ask(request: InferenceRequest): Promise<InferenceAnswer>;
+}
 
 export class InferenceMemo {
   private readonly answers = new Map<string, Promise<Record<string, string>>>();
@@ -17,31 +22,43 @@ export class InferenceMemo {
   constructor(
     private readonly registry: NodeRegistry,
     private readonly baseDir: string,
-    private readonly timeoutMs = INFER_TIMEOUT_MS,
+    private readonly asker: InferenceAsker,
+    /** A run's check: nodes share what they found with their run. */
+    private readonly share = false,
+    /** Restricted mode: only pure inference (reads nothing); the rest keep their declared types. */
+    private readonly restricted = false,
   ) {}
 
   readonly infer: InferOutputsFn = (node, inputs) => {
-    const def = this.registry.get(node.type)?.definition;
+    const registered = this.registry.get(node.type);
+    const def = registered?.definition;
     if (!def?.inferOutputs) return undefined;
     const params = applyParamDefaults(def, node.params);
     const key = JSON.stringify([node.type, params, inputs]);
     this.lastKey.set(node.id, key);
     let answer = this.answers.get(key);
+    if (!answer && def.pureInference && !registered?.modulePath) {
+      // Params in, types out: nothing to sandbox, no process to start.
+      answer = def.inferOutputs({ params: params as never, inputs, baseDir: this.baseDir });
+      this.answers.set(key, answer);
+    }
+    if (!answer && this.restricted) return undefined;
     if (!answer) {
-      answer = withTimeout(
-        def.inferOutputs({
-          params: params as never,
+      answer = this.asker
+        .ask({
+          nodeType: node.type,
+          ...(registered?.modulePath ? { modulePath: registered.modulePath } : {}),
+          params,
           inputs,
           baseDir: this.baseDir,
-          share: (value) => {
-            // It reaches the node's process as JSON: keep exactly what will arrive.
-            const json = JSON.stringify(value);
-            if (json === undefined) this.sharedByKey.delete(key);
-            else this.sharedByKey.set(key, JSON.parse(json));
-          },
-        }),
-        this.timeoutMs,
-      );
+          share: this.share,
+        })
+        .then((a) => {
+          // It crossed as JSON, and reaches the node's process as JSON: exactly what will arrive.
+          if (a.shared === undefined) this.sharedByKey.delete(key);
+          else this.sharedByKey.set(key, a.shared);
+          return a.outputs;
+        });
       this.answers.set(key, answer);
     }
     return answer;
@@ -56,12 +73,4 @@ export class InferenceMemo {
     }
     return out;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -114,8 +114,9 @@ export interface NodeContext<P = Record<string, unknown>> {
 export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInfo {
   run(ctx: NodeContext<P>): Promise<void>;
   /**
-   * Output types known before the run (a CSV's sniffed columns, a SQL query's DESCRIBE). Runs in the
-   * host when the workflow is checked; its answer replaces the declared output types.
+   * Output types known before the run (a CSV's sniffed columns, a SQL query's DESCRIBE). Runs when the
+   * workflow is checked, in the check's sandboxed inference process (reads of the workflow's folder
+   * and declared files only, no network, no writes); its answer replaces the declared output types.
    */
   inferOutputs?(args: {
     params: P;
@@ -128,6 +129,11 @@ export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInf
      */
     share?(value: unknown): void;
   }): Promise<Record<string, string>>;
+  /**
+   * Built-in node types only: `inferOutputs` reads nothing but its params and input types (no file,
+   * no SQL), so the host answers it itself rather than start the inference process.
+   */
+  pureInference?: true;
 }
 
 /** Declares a node type. Returns the definition unchanged; it exists for type inference and checks. */

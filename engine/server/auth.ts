@@ -75,8 +75,8 @@ function presentedTokens(
   config: AuthConfig,
 ): Array<{ token: string; viaQuery: boolean }> {
   const out: Array<{ token: string; viaQuery: boolean }> = [];
-  const query = url.searchParams.get('token');
-  if (query !== null) out.push({ token: query, viaQuery: true });
+  // Every `?token=` counts: a good first one must not carry a second, unchecked one along.
+  for (const query of url.searchParams.getAll('token')) out.push({ token: query, viaQuery: true });
   const auth = req.headers.authorization;
   if (auth && /^Bearer\s+/i.test(auth))
     out.push({ token: auth.replace(/^Bearer\s+/i, '').trim(), viaQuery: false });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { RunEvent, RunSummary } from '../model/run.js';
 import { isTerminalRunStatus } from '../model/run.js';
 import type { RunHandle } from '../runtime/host/contracts.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { PRIVATE_FILE_MODE, writeFileAtomic } from '../files/atomicFile.js';
 import { EventCap, type EventCapLimits } from './eventCap.js';
 
 export const SUMMARY_FILE = 'run.json';
@@ -89,11 +89,13 @@ class RunRecording {
       if (this.pendingLines.length > 0) {
         const text = this.pendingLines.join('\n') + '\n';
         this.pendingLines = [];
-        await appendFile(path.join(dir, EVENTS_FILE), text);
+        await appendFile(path.join(dir, EVENTS_FILE), text, { mode: PRIVATE_FILE_MODE });
       }
       if (this.summaryDirty) {
         this.summaryDirty = false;
-        await writeFileAtomic(path.join(dir, SUMMARY_FILE), JSON.stringify(this.summary(), null, 2) + '\n');
+        await writeFileAtomic(path.join(dir, SUMMARY_FILE), JSON.stringify(this.summary(), null, 2) + '\n', {
+          mode: PRIVATE_FILE_MODE,
+        });
       }
     } catch (err) {
       this.warn(`Run ${this.handle.runId}: could not write its history in ${dir}: ${(err as Error).message}`);

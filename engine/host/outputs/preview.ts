@@ -3,6 +3,7 @@
 // run's own folder (a checkpoint, rows staged from a database) is read there. The host service calls
 // this for `run:preview`, so it works in the app and in `sluice serve` alike.
 
+import { assertOneSelect } from '../../nodes/data/lib/selectOnly.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { TablePreview } from '../../hostApi/api.js';
@@ -52,6 +53,7 @@ export async function previewTableOutput(
 async function previewInRun(table: TableRef, nodeId: string, port: string, n: number): Promise<TablePreview> {
   try {
     return await withConnection(async (c) => {
+      await assertOneSelect(c, selectSql(table), 'The recorded query');
       const signal = new AbortController().signal;
       const count = await execute(c, `SELECT count(*) AS n FROM (${selectSql(table)})`, { signal });
       const rows = await execute(c, `SELECT * FROM (${selectSql(table)}) LIMIT ${n}`, { signal });

@@ -36,6 +36,7 @@ export default defineNode<Params>({
       default: 'json',
     },
   ],
+  pureInference: true,
   async inferOutputs({ params }) {
     return { out: params.outputType || 'json' };
   },

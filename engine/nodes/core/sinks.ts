@@ -45,7 +45,7 @@ export const collect = defineNode<{ file: string; log: boolean }>({
     const values: unknown[] = [];
     const n = await drain(ctx, true, (x) => values.push(x));
     const file = path.join(ctx.runDir, path.basename(ctx.params.file || `${ctx.nodeId}.json`));
-    await writeFile(file, JSON.stringify(values));
+    await writeFile(file, JSON.stringify(values), { mode: 0o600 });
     if (ctx.params.log) ctx.log.info(`collected ${n} values into ${file}`);
   },
 });

@@ -99,9 +99,12 @@ describe.skipIf(!started.ok)('PostgreSQL nodes', { timeout: SLOW_MS }, () => {
           port: server.port,
           user: server.user,
           database: server.database,
-          passwordEnv: 'SLUICE_TEST_NO_PASSWORD',
+          // Trust authentication: no password variable (an unset one is now an error).
+          passwordEnv: '',
         },
       }),
+      // Connections files readable by others are refused (issue 10).
+      { mode: 0o600 },
     );
     const r = await runWorkflow(
       [

@@ -3,6 +3,7 @@
 // the node processes.
 
 import { mkdir } from 'node:fs/promises';
+import { PRIVATE_FOLDER_MODE } from '../../files/atomicFile.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { checkWithInference } from '../../check/withInference.js';
@@ -11,6 +12,8 @@ import { applyParamOverrides } from '../../model/paramOverrides.js';
 import type { Problem } from '../../model/problem.js';
 import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
+import { inferenceSandbox } from '../../nodes/inferenceSandbox.js';
+import { InferenceProcess } from './inferenceProcess.js';
 import type { RunHandle } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
 import { WorkerPool } from './workerPool.js';
@@ -76,9 +79,20 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
 async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<RunHandle> {
   const typesMap = nodeTypeMap(options.registry.list());
   // The same check as `sluice validate` and the editor's: every problem it finds (a missing file or
-  // column, a database that refuses the connection) refuses the run, with the same text.
-  const memo = new InferenceMemo(options.registry, options.baseDir);
-  const checked = await checkWithInference(workflow, typesMap, memo.infer);
+  // column, a database that refuses the connection) refuses the run, with the same text. Inference
+  // runs in a sandboxed, short-lived process (inferenceProcess.ts), never in the host.
+  const inference = new InferenceProcess({
+    sandbox: await inferenceSandbox(workflow, options.registry, options.baseDir),
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...(options.workerEntry ? { entry: options.workerEntry } : {}),
+  });
+  const memo = new InferenceMemo(options.registry, options.baseDir, inference, true);
+  let checked;
+  try {
+    checked = await checkWithInference(workflow, typesMap, memo.infer);
+  } finally {
+    inference.close();
+  }
   const portTypes = checked.portTypes;
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
@@ -86,7 +100,8 @@ async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<R
 
   const runId = newRunId();
   const runDir = path.join(options.runsDir, runId);
-  await mkdir(runDir, { recursive: true });
+  // Private: its events, previews and tables are the user's data (folders made on the way too).
+  await mkdir(runDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const run = new Run(runId, runDir, workflow, options, portTypes, shared);
   run.start();
   return run.handle();

@@ -3,9 +3,9 @@
 
 import type { HostToWorker, WorkerToHost } from '../common/protocol.js';
 
-export interface ControlChannel {
-  send(message: WorkerToHost): void;
-  onMessage(listener: (message: HostToWorker) => void): void;
+export interface ControlChannel<In = HostToWorker, Out = WorkerToHost> {
+  send(message: Out): void;
+  onMessage(listener: (message: In) => void): void;
   /** The host went away. */
   onDisconnect(listener: () => void): void;
 }
@@ -15,12 +15,12 @@ interface ElectronParentPort {
   postMessage(message: unknown): void;
 }
 
-export function connectControlChannel(): ControlChannel {
+export function connectControlChannel<In = HostToWorker, Out = WorkerToHost>(): ControlChannel<In, Out> {
   const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
   if (parentPort) {
     return {
       send: (m) => parentPort.postMessage(m),
-      onMessage: (l) => parentPort.on('message', (e) => l(e.data as HostToWorker)),
+      onMessage: (l) => parentPort.on('message', (e) => l(e.data as In)),
       // utilityProcess children are killed with their parent.
       onDisconnect: () => undefined,
     };
@@ -31,7 +31,7 @@ export function connectControlChannel(): ControlChannel {
     send: (m) => {
       if (process.connected) send(m);
     },
-    onMessage: (l) => process.on('message', (m) => l(m as HostToWorker)),
+    onMessage: (l) => process.on('message', (m) => l(m as In)),
     onDisconnect: (l) => process.on('disconnect', l),
   };
 }

@@ -29,6 +29,7 @@ import { Notices } from './Notices.js';
 import { FileDialog } from './FileDialog.js';
 import { UnsavedDialog } from './UnsavedDialog.js';
 import { replaceDocument } from '../unsaved.js';
+import { TrustBanner } from './TrustBanner.js';
 
 const selectView = (s: EditorState) => s.view;
 
@@ -119,6 +120,7 @@ export function App({ host }: { host: HostClient }) {
             </>
           )}
           <div className="center">
+            {view === 'editor' && <TrustBanner host={host} onTrusted={() => inference.refresh()} />}
             {view === 'editor' ? <Canvas /> : <Welcome host={host} />}
             {view === 'editor' && bottomOpen && (
               <Splitter

@@ -66,6 +66,12 @@ export class InferenceSync {
     };
   }
 
+  /** Asks again now that what the host may read changed (the folder was trusted). */
+  refresh(): void {
+    this.lastAsked = null;
+    this.schedule();
+  }
+
   private schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.ask(), this.delayMs);

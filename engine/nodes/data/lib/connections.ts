@@ -1,10 +1,10 @@
 // Database connection settings. Passwords never live in the workflow file: a parameter names an
 // environment variable, or a connection in a connections file kept outside the workflow.
 
-import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { ParamSpec } from '../../../sdk/index.js';
+import { ALLOW_ENV_KEY, readConnectionsFile, secretFromEnv, userConnectionsFile } from './secrets.js';
 
 export interface ConnectionParams {
   connection: string;
@@ -40,7 +40,7 @@ export const connectionParamSpecs: Array<{ key: string } & ParamSpec> = [
     default: '',
     label: 'Connections file',
     description:
-      'JSON { "name": { host, port, database, user, password | passwordEnv } }; default ~/.sluice/connections.json. Keep it outside the workflow folder.',
+      'JSON { "name": { host, port, database, user, password | passwordEnv } }; default ~/.sluice/connections.json. Keep it outside the workflow folder, readable by you alone (chmod 600).',
   },
   { key: 'host', kind: 'string', default: '127.0.0.1', label: 'Host' },
   { key: 'port', kind: 'number', integer: true, default: 5432, label: 'Port' },
@@ -49,15 +49,12 @@ export const connectionParamSpecs: Array<{ key: string } & ParamSpec> = [
   {
     key: 'passwordEnv',
     kind: 'string',
-    default: 'PGPASSWORD',
+    default: '',
     label: 'Password variable',
-    description: 'Name of the environment variable holding the password.',
+    description:
+      'Name of the environment variable holding the password: SLUICE_… or a name listed under "$allowEnv" in your connections file.',
   },
 ];
-
-function defaultConnectionsFile(): string {
-  return path.join(os.homedir(), '.sluice', 'connections.json');
-}
 
 /** Resolves the settings for one node; errors name the node, the file and the connection. */
 export async function resolvePgConfig(
@@ -67,24 +64,25 @@ export async function resolvePgConfig(
 ): Promise<PgConfig> {
   if (p.connection) {
     const file = !p.connectionsFile
-      ? defaultConnectionsFile()
+      ? userConnectionsFile()
       : p.connectionsFile.startsWith('~/')
         ? path.join(os.homedir(), p.connectionsFile.slice(2))
         : resolvePath(p.connectionsFile);
-    let all: Record<string, Partial<PgConfig> & { passwordEnv?: string }>;
-    try {
-      all = JSON.parse(await readFile(file, 'utf8')) as typeof all;
-    } catch (err) {
-      throw new Error(`Node "${nodeId}": cannot read connections file ${file}: ${(err as Error).message}`);
-    }
-    const c = all[p.connection];
-    if (!c) throw new Error(`Node "${nodeId}": connection "${p.connection}" is not in ${file}`);
+    const all = (await readConnectionsFile(nodeId, file)) as Record<
+      string,
+      (Partial<PgConfig> & { passwordEnv?: string }) | undefined
+    >;
+    const c = p.connection === ALLOW_ENV_KEY ? undefined : all[p.connection];
+    if (!c || typeof c !== 'object')
+      throw new Error(`Node "${nodeId}": connection "${p.connection}" is not in ${file}`);
     return {
       host: c.host ?? '127.0.0.1',
       port: Number(c.port ?? 5432),
       database: c.database ?? 'postgres',
       user: c.user ?? 'postgres',
-      password: c.password ?? (c.passwordEnv ? process.env[c.passwordEnv] : undefined),
+      password:
+        c.password ??
+        (await secretFromEnv(nodeId, `connection "${p.connection}" passwordEnv`, c.passwordEnv ?? '')),
     };
   }
   return {
@@ -92,7 +90,7 @@ export async function resolvePgConfig(
     port: Number(p.port || 5432),
     database: p.database || 'postgres',
     user: p.user || 'postgres',
-    password: p.passwordEnv ? process.env[p.passwordEnv] : undefined,
+    password: await secretFromEnv(nodeId, 'passwordEnv', p.passwordEnv),
   };
 }
 

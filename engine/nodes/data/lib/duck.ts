@@ -1,13 +1,76 @@
 // DuckDB access for data nodes: one in-memory database per process, loaded lazily (dynamic import)
 // so the worker bundle stays light and processes that never touch tables never load it.
 
+import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { assertOneSelect } from './selectOnly.js';
 import { sluiceTypeOf, type TableColumn } from './tableRef.js';
 
 let instance: Promise<DuckDBInstance> | undefined;
+let sandbox: DuckSandbox | undefined;
+
+/** What a sandboxed database (the check's inference process) may touch. */
+export interface DuckSandbox {
+  /** Files DuckDB may read (absolute paths). */
+  allowedPaths: string[];
+  /** Folders DuckDB may read below (absolute paths). */
+  allowedDirectories: string[];
+  memoryLimit: string;
+  threads: number;
+}
+
+/** A SQL list literal of strings. */
+function listLiteral(items: string[]): string {
+  return `[${items.map((i) => `'${i.replace(/'/g, "''")}'`).join(', ')}]`;
+}
+
+async function createInstance(): Promise<DuckDBInstance> {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  if (!sandbox) return DuckDBInstance.create(':memory:');
+  const db = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const c = await db.connect();
+  try {
+    // Order matters: the allow lists cannot change once external access is off, and nothing can
+    // change once the configuration is locked.
+    await c.run(`SET allowed_paths = ${listLiteral(sandbox.allowedPaths)}`);
+    await c.run(`SET allowed_directories = ${listLiteral(sandbox.allowedDirectories)}`);
+    await c.run(`SET memory_limit = '${sandbox.memoryLimit.replace(/'/g, '')}'`);
+    await c.run(`SET threads = ${Math.max(1, Math.floor(sandbox.threads))}`);
+    await c.run('SET enable_external_access = false');
+    await c.run('SET lock_configuration = true');
+  } finally {
+    c.closeSync();
+  }
+  return db;
+}
+
+/**
+ * Makes this process's database a sandbox: no network, no extension install or autoload, reads only
+ * of the given files and folders, no writes, configuration locked. Call before any other use.
+ */
+export function sandboxDatabase(settings: DuckSandbox): void {
+  if (instance) throw new Error('sandboxDatabase must be called before the database is opened');
+  sandbox = settings;
+}
+
+/**
+ * Whether this process may read `file` (outside a sandbox: always). Node-side reads of the check
+ * (a CSV's header line, `stat`) keep to the same allow lists as DuckDB's own.
+ */
+export function mayRead(file: string): boolean {
+  if (!sandbox) return true;
+  const resolved = path.resolve(file);
+  return (
+    sandbox.allowedPaths.includes(resolved) ||
+    sandbox.allowedDirectories.some((d) => resolved.startsWith(d.endsWith(path.sep) ? d : d + path.sep))
+  );
+}
 
 async function getInstance(): Promise<DuckDBInstance> {
-  instance ??= import('@duckdb/node-api').then((m) => m.DuckDBInstance.create(':memory:'));
+  instance ??= createInstance();
   return instance;
 }
 
@@ -36,6 +99,7 @@ export async function withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>)
 
 /** Column names and types of a SELECT, without running it (DESCRIBE binds the query only). */
 export async function describe(c: DuckDBConnection, select: string): Promise<TableColumn[]> {
+  await assertOneSelect(c, select, 'The composed query');
   const reader = await c.runAndReadAll(`DESCRIBE ${select}`);
   return reader.getRowObjectsJson().map((row) => {
     const dbType = String(row['column_type']);
@@ -107,6 +171,7 @@ export async function* streamRows(
   const onAbort = (): void => c.interrupt();
   signal.addEventListener('abort', onAbort, { once: true });
   try {
+    await assertOneSelect(c, select, 'The composed query');
     const result = await c.stream(select);
     for await (const rows of result.yieldRowsJson()) {
       signal.throwIfAborted();

@@ -7,7 +7,7 @@ import type { NodeContext } from '../../../sdk/index.js';
 import { previewRecordPath } from './outputRecords.js';
 import { execute, normalizeRows, withConnection } from './duck.js';
 import { blameFailure } from './blame.js';
-import { writeFileAtomic } from './tableIo.js';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, writeFileAtomic } from '../../../files/atomicFile.js';
 import { selectSql, type TableColumn, type TableRef } from './tableRef.js';
 
 /** Rows a captured preview keeps: small, so a run folder stays small. */
@@ -22,7 +22,12 @@ export async function writePreview(
 ): Promise<void> {
   const keys = [...(ref.node && ref.port ? [{ node: ref.node, port: ref.port }] : []), ...also];
   const text = JSON.stringify(preview);
-  for (const k of keys) await writeFileAtomic(previewRecordPath(ctx.runDir, k.node, k.port), text);
+  for (const k of keys)
+    await writeFileAtomic(previewRecordPath(ctx.runDir, k.node, k.port), text, {
+      mode: PRIVATE_FILE_MODE,
+      createFolder: true,
+      folderMode: PRIVATE_FOLDER_MODE,
+    });
 }
 
 export function previewOf(

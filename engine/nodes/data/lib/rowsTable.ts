@@ -2,7 +2,8 @@
 // once to Parquet in the run folder, and the table ref points there.
 
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE } from '../../../files/atomicFile.js';
 import path from 'node:path';
 import type { NodeContext } from '../../../sdk/index.js';
 import { describe, execute, withConnection } from './duck.js';
@@ -27,13 +28,13 @@ export async function rowsToTable(
   batches: AsyncIterable<Array<unknown[] | Record<string, unknown>>>,
 ): Promise<TableRef> {
   const dir = path.join(ctx.runDir, 'tables');
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const staging = path.join(dir, `.${ctx.nodeId}.${port}.ndjson.tmp-${process.pid}`);
   const target = path.join(dir, `${ctx.nodeId}.${port}.parquet`);
   const tmpTarget = `${target}.tmp-${process.pid}`;
   let count = 0;
   try {
-    const out = createWriteStream(staging);
+    const out = createWriteStream(staging, { mode: PRIVATE_FILE_MODE });
     for await (const batch of batches) {
       let chunk = '';
       for (const row of batch) {
@@ -72,6 +73,7 @@ export async function rowsToTable(
       });
       return describe(c, `SELECT * FROM read_parquet(${quoteLiteral(tmpTarget)})`);
     });
+    await chmod(tmpTarget, PRIVATE_FILE_MODE);
     await rename(tmpTarget, target);
     return fileRef({ kind: 'parquet', path: target }, described);
   } catch (err) {

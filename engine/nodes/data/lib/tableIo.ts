@@ -1,7 +1,7 @@
 // How data nodes take tables from inputs and hand them to outputs: refs only, each sent ref also
 // recorded under `<runDir>/outputs/` so the host can preview it after the run.
 
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { NodeContext, InputPort } from '../../../sdk/index.js';
 import { describe, execute, warmUp, withConnection } from './duck.js';
@@ -18,18 +18,16 @@ import {
   type TableColumn,
   type TableRef,
 } from './tableRef.js';
-
-/** Writes `data` to `file` through a temporary file and a rename: never half-written. */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  await writeFile(tmp, data);
-  await rename(tmp, file);
-}
+import { assertOneSelect } from './selectOnly.js';
+import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, writeFileAtomic } from '../../../files/atomicFile.js';
 
 /** Records the ref sent on `port` so the host can preview it after the run. */
 export async function recordTable(ctx: NodeContext<object>, port: string, ref: TableRef): Promise<void> {
-  await writeFileAtomic(outputRecordPath(ctx.runDir, ctx.nodeId, port), JSON.stringify(ref));
+  await writeFileAtomic(outputRecordPath(ctx.runDir, ctx.nodeId, port), JSON.stringify(ref), {
+    mode: PRIVATE_FILE_MODE,
+    createFolder: true,
+    folderMode: PRIVATE_FOLDER_MODE,
+  });
 }
 
 /** Records then sends a table ref on an output. */
@@ -108,8 +106,9 @@ export async function deferQuery(
   const draft = queryRef(sql, inputs, []);
   try {
     const columns = await withConnection(async (c) => {
-      // Parse the node's own SQL alone first: a syntax error then points into the text the user wrote.
-      await c.extractStatements(sql);
+      // The node's own SQL alone first: a syntax error then points into the text the user wrote, and
+      // anything but one SELECT is refused before DuckDB binds or runs it.
+      await assertOneSelect(c, sql, 'SQL');
       return describe(c, selectSql(draft));
     });
     return { ...draft, columns };
@@ -139,16 +138,21 @@ export async function copyTo(
   file: string,
   options: string,
 ): Promise<number> {
-  await mkdir(path.dirname(file), { recursive: true });
+  const inRun = isInside(ctx.runDir, file);
+  await mkdir(path.dirname(file), { recursive: true, ...(inRun ? { mode: PRIVATE_FOLDER_MODE } : {}) });
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
   ctx.progress({ fraction: 0, message: 'running query' });
   try {
-    const rows = await withConnection((c) =>
-      execute(c, `COPY (${selectSql(ref)}) TO ${quoteLiteral(tmp)} (${options})`, {
+    const rows = await withConnection(async (c) => {
+      const select = selectSql(ref);
+      await assertOneSelect(c, select, 'The composed query');
+      return execute(c, `COPY (${select}) TO ${quoteLiteral(tmp)} (${options})`, {
         signal: ctx.signal,
         onTick: (s) => ctx.progress({ message: `running query (${s} s)` }),
-      }),
-    );
+      });
+    });
+    // DuckDB creates files with the umask's mode; run tables are private like the rest of the run.
+    if (inRun) await chmod(tmp, PRIVATE_FILE_MODE);
     await rename(tmp, file);
     const count = Number(Object.values(rows[0] ?? {})[0] ?? 0);
     ctx.progress({ fraction: 1, message: `${count} rows written` });
@@ -157,4 +161,10 @@ export async function copyTo(
     await rm(tmp, { force: true, recursive: true });
     throw await blameFailure(ctx, ref, err);
   }
+}
+
+/** Whether `file` lies inside `dir`. */
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -1,6 +1,7 @@
 // data.inspect: a sink that shows what arrives. Tables are recorded for preview (port "in") and
 // summarized in the log (schema, row count, first rows); other values are logged as JSON.
 import { PREVIEW_ROWS, previewOf, writePreview } from '../lib/previewCapture.js';
+import { assertOneSelect } from '../lib/selectOnly.js';
 import { defineNode } from '../../../sdk/index.js';
 import { execute, normalizeRows, withConnection } from '../lib/duck.js';
 import { blameFailure } from '../lib/blame.js';
@@ -33,6 +34,7 @@ export default defineNode<InspectParams>({
       await recordTable(ctx, 'in', value);
       try {
         const [summary, rows] = await withConnection(async (c) => {
+          await assertOneSelect(c, selectSql(value), 'The recorded query');
           const n = await execute(c, `SELECT count(*) AS n FROM (${selectSql(value)})`, {
             signal: ctx.signal,
           });

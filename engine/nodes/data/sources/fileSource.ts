@@ -1,9 +1,10 @@
 // Shared by the file sources (CSV, Parquet, JSON): a ref to the file with its schema, found by
 // DuckDB's sniffing, both before the run (inferOutputs) and at run time.
 
-import { access, open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import path from 'node:path';
-import { describe, execute, withConnection } from '../lib/duck.js';
+import { describe, execute, mayRead, withConnection } from '../lib/duck.js';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { describeDuckError } from '../lib/errors.js';
 import { csvEncoding, csvFaultText, readSample, textProblemOf } from '../lib/csvFault.js';
@@ -33,11 +34,7 @@ export async function fileTable(
   signal?: AbortSignal,
 ): Promise<TableRef> {
   const lead = nodeId === undefined ? '' : `Node "${nodeId}": `;
-  try {
-    await access(source.path);
-  } catch {
-    throw new Error(`${lead}file not found: ${source.path}`);
-  }
+  await requireRegularFile(nodeId, source.path);
   let sampleHasQuote = true;
   if (source.kind === 'csv') {
     const sample = await readSample(source.path);
@@ -88,13 +85,53 @@ export async function fileTable(
   }
 }
 
+/** What a path that is not a regular file is, for the message. */
+function specialKind(s: Stats): string {
+  if (s.isFIFO()) return 'a FIFO (named pipe)';
+  if (s.isSocket()) return 'a socket';
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device';
+  if (s.isDirectory()) return 'a folder';
+  return 'not a regular file';
+}
+
+async function realpathOrSame(file: string): Promise<string> {
+  try {
+    return await realpath(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * Refuses a missing path and anything but a regular file: reading a FIFO or a device blocks (or never
+ * ends), so it is named instead of opened. `stat` follows links, so a link to a FIFO is refused too.
+ */
+export async function requireRegularFile(nodeId: string | undefined, file: string): Promise<void> {
+  const lead = nodeId === undefined ? '' : `Node "${nodeId}": `;
+  if (!mayRead(file) || !mayRead(await realpathOrSame(file))) {
+    throw new Error(
+      `${lead}${file} is outside what a check may read (the workflow's folder, and the files its parameters name inside the workspace)`,
+    );
+  }
+  let s: Stats;
+  try {
+    s = await stat(file);
+  } catch {
+    throw new Error(`${lead}file not found: ${file}`);
+  }
+  if (!s.isFile()) {
+    throw new Error(`${lead}${file} is ${specialKind(s)}, not a regular file; only files are read`);
+  }
+}
+
 /**
  * The delimiter of a CSV guessed from its header line (the most frequent of , tab ; |). DuckDB's
  * sniffer can fall back to a single column when a row in its sample is broken; a fixed delimiter
  * makes that an error that names the row instead.
  */
 export async function guessDelimiter(file: string): Promise<string | undefined> {
-  const handle = await open(file, 'r');
+  // Non-blocking: a file swapped for a FIFO after the check above does not hang the open.
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const buf = Buffer.alloc(65536);
     const { bytesRead } = await handle.read(buf, 0, buf.length, 0);

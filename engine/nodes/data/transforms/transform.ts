@@ -4,6 +4,7 @@
 import type { NodeContext } from '../../../sdk/index.js';
 import { describe, withConnection } from '../lib/duck.js';
 import { columnsHint, describeDuckError } from '../lib/errors.js';
+import { assertOneSelect, NotOneSelectError } from '../lib/selectOnly.js';
 import { deferQuery, materialize, sendTable, tablesOf, zipTables } from '../lib/tableIo.js';
 import { queryRef, selectSql, standInRef, type TableColumn, type TableRef } from '../lib/tableRef.js';
 import { columnsOfTypeExpr, tableTypeOf } from '../lib/tableType.js';
@@ -28,21 +29,25 @@ export async function inferQueryType(
 ): Promise<string> {
   if (!sql) return 'table';
   const inputs: Record<string, TableRef> = {};
+  let known = true;
   for (const name of names) {
     const columns = columnsOfTypeExpr(inputTypes[name]);
-    if (!columns) return 'table';
-    inputs[name] = standInRef(columns);
+    if (columns) inputs[name] = standInRef(columns);
+    else known = false;
   }
   try {
     const columns = await withConnection(async (c) => {
-      // The node's SQL alone first: a syntax error then points into the text the user wrote.
-      await c.extractStatements(sql);
-      return describe(c, selectSql(queryRef(sql, inputs, [])));
+      // The node's own text alone first, even while input columns are unknown: a second statement or
+      // a COPY is named as the user wrote it, and a syntax error points into the text the user wrote.
+      await assertOneSelect(c, sql, 'SQL');
+      return known ? describe(c, selectSql(queryRef(sql, inputs, []))) : undefined;
     });
+    if (!columns) return 'table';
     const checked = Object.fromEntries(names.map((n) => [n, inputTypes[n]!]));
     share?.({ sql, inputs: checked, columns } satisfies CheckedQuery);
     return tableTypeOf(columns);
   } catch (err) {
+    if (err instanceof NotOneSelectError) throw err;
     const tables = Object.fromEntries(Object.entries(inputs).map(([n, r]) => [n, r.columns]));
     throw new Error(describeDuckError(err, '', tables), { cause: err });
   }

@@ -5,6 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Run history (events, summaries, recorded outputs, tables): the user's data, for the user alone. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_FOLDER_MODE = 0o700;
+
 export interface AtomicWriteOptions {
   /** Permission bits of a new file. */
   mode?: number;
