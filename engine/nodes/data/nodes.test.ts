@@ -92,6 +92,8 @@ describe('table transforms and file round trips', { timeout: SLOW_MS }, () => {
       );
     const first = await write('create', 'SELECT date, weather, temp_max FROM input WHERE year(date) = 2012');
     expect(first.summary.status, JSON.stringify(first.summary.nodes)).toBe('completed');
+    // The log line names the database file, not only the table.
+    expect(first.logs('save')).toContain(`366 rows written to table days in ${db}`);
     const second = await write('append', 'SELECT date, weather, temp_max FROM input WHERE year(date) = 2013');
     expect(second.summary.status, JSON.stringify(second.summary.nodes)).toBe('completed');
     const wrong = await write('append', 'SELECT date, wind FROM input');

@@ -159,6 +159,9 @@ export async function copyTo(
     return count;
   } catch (err) {
     await rm(tmp, { force: true, recursive: true });
+    // The target itself (a folder that cannot be written): this node's own fault, nothing to probe.
+    if (!ctx.signal.aborted && String((err as Error)?.message ?? err).includes(tmp))
+      throw new Error(describeDuckError(err, `Node "${ctx.nodeId}"`), { cause: err });
     throw await blameFailure(ctx, ref, err);
   }
 }
