@@ -30,7 +30,7 @@ import { FlowNode } from './FlowNode.js';
 import { NoteNode } from './NoteNode.js';
 import { ConnectionHint } from './ConnectionHint.js';
 import { OverviewCanvas } from './OverviewCanvas.js';
-import { SIMPLE_ZOOM } from './layoutMetrics.js';
+import { MINIMAP_ROOM, SIMPLE_ZOOM } from './layoutMetrics.js';
 import { QuickAdd } from './QuickAdd.js';
 import { CanvasMenu } from './CanvasMenu.js';
 import { NODE_TYPE_MIME } from '../components/Palette.js';
@@ -134,7 +134,9 @@ export function Canvas() {
     else if (rect) {
       const boxes = nodeBoxes(opened, types);
       const graph = boxes.size > 0 ? boundsOf(boxes.values()) : null;
-      void flow.setViewport(openingViewport(graph, rect.width, rect.height));
+      // Framed left of the minimap, which would cover the graph's right end on a small screen.
+      const room = rect.width > 3 * MINIMAP_ROOM ? MINIMAP_ROOM : 0;
+      void flow.setViewport(openingViewport(graph, rect.width - room, rect.height));
     }
   }, [docEpoch, flow, editorStore]);
 
