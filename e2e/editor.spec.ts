@@ -93,15 +93,18 @@ test('build, connect, edit in Monaco, undo/redo, save, reload and open the same 
     expect(await serialize(page)).toBe(history[i]);
   }
   await expect(page.locator('.react-flow__node')).toHaveCount(5);
-  const final = history.at(-1)!;
 
-  // 6. Save (Ctrl+S asks for a name the first time).
+  // 6. Save (Ctrl+S asks for a name the first time; the untitled workflow takes the file's name).
   await page.keyboard.press('ControlOrMeta+s');
   await typeInto(page, page.getByTestId('save-as-name'), 'numbers.sluice.json');
   await page.getByTestId('save-as-confirm').click();
   await expect(page.getByTestId('dirty-marker')).toHaveCount(0);
+  await expect(page.getByTestId('doc-title')).toContainText('numbers');
   const onDisk = await readFile(path.join(sluice.workspace, 'numbers.sluice.json'), 'utf8');
+  const final = await serialize(page);
   expect(onDisk).toBe(final);
+  // The same graph as the last redo step; only the name changed, from "Untitled" to the file's.
+  expect(final).toBe(history.at(-1)!.replace('"name": "Untitled"', '"name": "numbers"'));
 
   // 7. Reload, open the file from the workspace: the same graph, byte for byte.
   await page.reload();

@@ -220,7 +220,7 @@ describe('checkWorkflow', () => {
         code: 'unconnected-input',
         nodeId: 'f',
         port: 'in',
-        message: 'Node "f": required input "in" (T) is not connected',
+        message: 'Node "f": required input "in" (any) is not connected',
       }),
     ]);
   });

@@ -6,7 +6,7 @@ import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import { validateParams } from '../model/params.js';
 import type { Problem } from '../model/problem.js';
 import type { Workflow, WorkflowEdge } from '../model/workflow.js';
-import { formatType, isAssignable } from '../types/index.js';
+import { eraseVars, formatType, isAssignable } from '../types/index.js';
 import { cyclePath, findCycles } from './cycles.js';
 import { inferTypes, resolvedPortTypes, type TypedEdge } from './inference.js';
 import { limitProblems } from './limits.js';
@@ -171,7 +171,8 @@ function inputProblems(edges: readonly WorkflowEdge[], prepared: Prepared): Prob
         problems.push({
           code: 'unconnected-input',
           severity: 'error',
-          message: `Node "${node.id}": required input "${name}" (${port.spec.type}) is not connected`,
+          // A type variable reads `any`, as the inspector shows the port (`T` means nothing to a reader).
+          message: `Node "${node.id}": required input "${name}" (${formatType(eraseVars(port.type))}) is not connected`,
           nodeId: node.id,
           port: name,
         });

@@ -5,7 +5,14 @@
 export type ParamSpec = ParamSpecCommon &
   (
     | { kind: 'string'; multiline?: boolean; placeholder?: string }
-    | { kind: 'number'; min?: number; max?: number; integer?: boolean }
+    | {
+        kind: 'number';
+        min?: number;
+        max?: number;
+        integer?: boolean;
+        /** Zero is refused (a step, a divisor): the check says so before the run. */
+        nonZero?: boolean;
+      }
     | { kind: 'boolean' }
     | { kind: 'choice'; options: string[] }
     | { kind: 'path'; mode?: 'open' | 'save'; extensions?: string[] }

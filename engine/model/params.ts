@@ -67,6 +67,7 @@ function checkValue(spec: ParamEntry, value: unknown, info: NodeTypeInfo): strin
       if (spec.integer && !Number.isInteger(value)) return `must be a whole number, not ${value}`;
       if (spec.min !== undefined && value < spec.min) return `must be at least ${spec.min}, not ${value}`;
       if (spec.max !== undefined && value > spec.max) return `must be at most ${spec.max}, not ${value}`;
+      if (spec.nonZero && value === 0) return 'must not be 0';
       return undefined;
     case 'choice':
       return typeof value === 'string' && spec.options.includes(value)

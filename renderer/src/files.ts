@@ -6,6 +6,13 @@ import { WORKFLOW_EXTENSION } from '../../engine/model/workflow.js';
 import type { EditorStore } from './store/index.js';
 
 const isExamplePath = (p: string) => p.startsWith('example:');
+/** What New calls a document. */
+const DEFAULT_WORKFLOW_NAME = 'Untitled';
+
+function stemOf(path: string): string {
+  const base = path.split('/').at(-1) ?? path;
+  return base.replace(WORKFLOW_EXTENSION, '').replace(/\.json$/, '') || base;
+}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -18,12 +25,12 @@ export async function openWorkflow(host: HostClient, editor: EditorStore, path: 
     const result = store.loadDocument(file.path, file.text);
     if (!result.ok) {
       const first = result.problems[0];
-      store.notify('error', `Cannot open ${path}: ${first ? first.message : 'not a workflow file'}`);
+      store.notify('error', `Cannot open ${path}: ${first ? first.message : 'not a workflow file'}`, 'file');
       return false;
     }
     return true;
   } catch (err) {
-    store.notify('error', `Cannot open ${path}: ${errorText(err)}`);
+    store.notify('error', `Cannot open ${path}: ${errorText(err)}`, 'file');
     return false;
   }
 }
@@ -40,13 +47,16 @@ export async function saveWorkflow(host: HostClient, editor: EditorStore, path?:
   const normalized = target.endsWith(WORKFLOW_EXTENSION)
     ? target
     : `${target.replace(/\.json$/, '')}${WORKFLOW_EXTENSION}`;
+  // Save As gives a never-named document the file's name ("squares.sluice.json" → "squares").
+  if (path !== undefined && store.doc.name === DEFAULT_WORKFLOW_NAME)
+    store.renameWorkflow(stemOf(normalized));
   try {
-    const saved = await host.call('workflow:save', { path: normalized, text: store.serialize() });
+    const saved = await host.call('workflow:save', { path: normalized, text: editor.getState().serialize() });
     store.markSaved(saved.path);
     store.notify('info', `Saved ${saved.path}`);
     return true;
   } catch (err) {
-    store.notify('error', `Cannot save ${normalized}: ${errorText(err)}`);
+    store.notify('error', `Cannot save ${normalized}: ${errorText(err)}`, 'file');
     return false;
   }
 }
@@ -57,14 +67,14 @@ export async function importWorkflow(host: HostClient, editor: EditorStore, path
   try {
     const file = await host.call('workflow:open', { path });
     const result = store.pasteText(file.text, undefined, 'Insert', path);
-    if (!result.ok) store.notify('error', result.message);
+    if (!result.ok) store.notify('error', result.message, 'file');
     else
       store.notify(
         'info',
         `Inserted ${result.value.nodes.length} node${result.value.nodes.length === 1 ? '' : 's'} from ${path}`,
       );
   } catch (err) {
-    store.notify('error', `Cannot import ${path}: ${errorText(err)}`);
+    store.notify('error', `Cannot import ${path}: ${errorText(err)}`, 'file');
   }
 }
 
@@ -95,7 +105,7 @@ export async function importFileAsDocument(
   try {
     text = await file.text();
   } catch (err) {
-    store.notify('error', `Cannot import ${file.name}: ${errorText(err)}`);
+    store.notify('error', `Cannot import ${file.name}: ${errorText(err)}`, 'file');
     return false;
   }
   const result = store.loadDocument(null, text);
@@ -104,6 +114,7 @@ export async function importFileAsDocument(
     store.notify(
       'error',
       `Cannot import ${file.name}: not a Sluice workflow file: ${first ? first.message : 'it is not a workflow'}`,
+      'file',
     );
     return false;
   }

@@ -66,7 +66,7 @@ export function installShortcuts(
     e.preventDefault();
     const store = editorStore.getState();
     const result = store.pasteText(text, pointer.flow ?? undefined);
-    if (!result.ok) store.notify('error', result.message);
+    if (!result.ok) store.notify('error', result.message, 'edit');
   };
   window.addEventListener('keydown', onKeyDown);
   document.addEventListener('copy', onCopy);

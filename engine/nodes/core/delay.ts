@@ -9,7 +9,7 @@ export default defineNode<{ ms: number }>({
   description: 'Waits `ms` milliseconds before passing on each value.',
   inputs: [{ name: 'in', type: 'T' }],
   outputs: [{ name: 'out', type: 'T' }],
-  params: [{ key: 'ms', kind: 'number', label: 'Delay (ms)', min: 0, default: 100 }],
+  params: [{ key: 'ms', kind: 'number', label: 'Delay (ms)', min: 0, integer: true, default: 100 }],
   async run({ params, inputs, outputs, signal }) {
     const input = inputs.in;
     const out = outputs.out;

@@ -20,8 +20,8 @@ export default defineNode<Params>({
   params: [
     { key: 'from', kind: 'number', label: 'From', default: 1 },
     { key: 'to', kind: 'number', label: 'To', default: 10 },
-    { key: 'step', kind: 'number', label: 'Step', default: 1 },
-    { key: 'intervalMs', kind: 'number', label: 'Interval (ms)', min: 0, default: 0 },
+    { key: 'step', kind: 'number', label: 'Step', nonZero: true, default: 1 },
+    { key: 'intervalMs', kind: 'number', label: 'Interval (ms)', min: 0, integer: true, default: 0 },
   ],
   async run({ params, outputs, progress, signal, nodeId }) {
     const { from, to, step, intervalMs } = params;

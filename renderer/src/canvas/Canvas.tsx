@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   ReactFlow,
   useReactFlow,
@@ -29,7 +30,7 @@ import { FlowNode } from './FlowNode.js';
 import { NoteNode } from './NoteNode.js';
 import { ConnectionHint } from './ConnectionHint.js';
 import { OverviewCanvas } from './OverviewCanvas.js';
-import { SIMPLE_ZOOM } from './layoutMetrics.js';
+import { MINIMAP_ROOM, SIMPLE_ZOOM } from './layoutMetrics.js';
 import { QuickAdd } from './QuickAdd.js';
 import { CanvasMenu } from './CanvasMenu.js';
 import { NODE_TYPE_MIME } from '../components/Palette.js';
@@ -49,6 +50,18 @@ const DEFAULT_EDGE_OPTIONS = { type: 'run', interactionWidth: 16 };
 
 const NO_EDGES: Edge[] = [];
 const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const MINIMAP_KEY = 'sluice.minimap';
+/** Whether the minimap shows: the person's last choice (it can cover nodes on a small screen). */
+function readMinimapShown(): boolean {
+  return typeof localStorage === 'undefined' || localStorage.getItem(MINIMAP_KEY) !== 'hidden';
+}
+function writeMinimapShown(shown: boolean): void {
+  try {
+    localStorage.setItem(MINIMAP_KEY, shown ? 'shown' : 'hidden');
+  } catch {
+    // Not remembered: it still toggles.
+  }
+}
 const selectDoc = (s: EditorState) => s.doc;
 const selectDocEpoch = (s: EditorState) => s.docEpoch;
 const selectSelection = (s: EditorState) => s.selection;
@@ -102,6 +115,13 @@ export function Canvas() {
   const [deriver] = useState(() => new FlowDeriver());
   const wrapper = useRef<HTMLDivElement>(null);
   const docEpoch = useEditor(selectDocEpoch);
+  const [minimap, setMinimap] = useState(readMinimapShown);
+  const toggleMinimap = useCallback(() => {
+    setMinimap((shown) => {
+      writeMinimapShown(!shown);
+      return !shown;
+    });
+  }, []);
   // While a field has focus, every key is the field's: the canvas listens to none (Space pans).
   const typing = useTextFieldFocus();
   const editorStore = useEditorStore();
@@ -114,7 +134,9 @@ export function Canvas() {
     else if (rect) {
       const boxes = nodeBoxes(opened, types);
       const graph = boxes.size > 0 ? boundsOf(boxes.values()) : null;
-      void flow.setViewport(openingViewport(graph, rect.width, rect.height));
+      // Framed left of the minimap, which would cover the graph's right end on a small screen.
+      const room = rect.width > 3 * MINIMAP_ROOM ? MINIMAP_ROOM : 0;
+      void flow.setViewport(openingViewport(graph, rect.width - room, rect.height));
     }
   }, [docEpoch, flow, editorStore]);
 
@@ -182,7 +204,7 @@ export function Canvas() {
     (c: Connection) => {
       const store = editorStore.getState();
       const result = store.connect(toNewEdge(c));
-      if (!result.ok) store.notify('error', result.message);
+      if (!result.ok) store.notify('error', result.message, 'edit');
     },
     [editorStore],
   );
@@ -258,7 +280,7 @@ export function Canvas() {
       const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const store = editorStore.getState();
       const result = store.addNode(type, { x: p.x - 110, y: p.y - 20 });
-      if (!result.ok) store.notify('error', result.message);
+      if (!result.ok) store.notify('error', result.message, 'edit');
     },
     [flow, editorStore],
   );
@@ -311,9 +333,21 @@ export function Canvas() {
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <Controls position="bottom-left" showInteractive={false} />
+        <Controls position="bottom-left" showInteractive={false}>
+          <ControlButton
+            onClick={toggleMinimap}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-pressed={minimap}
+            data-testid="minimap-toggle"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden>
+              <path d="M1 3h14v10H1zM2.5 4.5v7h11v-7zM9 8h3.5v2.5H9z" fillRule="evenodd" />
+            </svg>
+          </ControlButton>
+        </Controls>
         {/* Zoomed out, the overview canvas already shows the whole graph: no minimap to repaint. */}
-        {!zoomedOut && <CanvasMiniMap />}
+        {!zoomedOut && minimap && <CanvasMiniMap />}
         <ConnectionHint />
         {zoomedOut && <OverviewCanvas />}
       </ReactFlow>

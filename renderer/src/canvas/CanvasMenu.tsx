@@ -128,7 +128,7 @@ function useMenuEntries(request: ContextMenuRequest | null): MenuEntry[] | null 
         navigator.clipboard.readText().then(
           (text) => {
             const result = store.getState().pasteText(text, request.flow);
-            if (!result.ok) store.getState().notify('error', result.message);
+            if (!result.ok) store.getState().notify('error', result.message, 'edit');
           },
           () => store.getState().notify('error', `Cannot read the clipboard here: press ${MOD}V to paste.`),
         );

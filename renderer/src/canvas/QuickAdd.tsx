@@ -60,7 +60,7 @@ export function QuickAdd() {
         { source: added.value, sourcePort: ports.output, target: edge.target, targetPort: edge.targetPort },
       ]) {
         const connected = store.connect(e, group);
-        if (!connected.ok) store.notify('error', connected.message);
+        if (!connected.ok) store.notify('error', connected.message, 'edit');
       }
     } else if (added.ok && request.from && fit) {
       // The same port on the node just added; both edits share a group: one undo step.
@@ -79,7 +79,7 @@ export function QuickAdd() {
               targetPort: request.from.port,
             };
       const connected = store.connect(edge, group);
-      if (!connected.ok) store.notify('error', connected.message);
+      if (!connected.ok) store.notify('error', connected.message, 'edit');
     }
     store.endGroup();
     close();

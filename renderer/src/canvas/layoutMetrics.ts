@@ -19,8 +19,18 @@ export function nodeHeight(inputs: number, outputs: number): number {
 /** Below this zoom node text is unreadable: the graph is drawn on one <canvas> (OverviewCanvas). */
 export const SIMPLE_ZOOM = 0.4;
 
-/** Zoomed out, React Flow's nodes are hidden (drawn on a canvas instead) but still count for fit view. */
-export const FIT_OPTIONS = { padding: 0.15, duration: 250, includeHiddenNodes: true } as const;
+/** Width kept clear on the right of a fitted view: the minimap (200 px and its margin) sits there. */
+export const MINIMAP_ROOM = 232;
+
+/**
+ * Zoomed out, React Flow's nodes are hidden (drawn on a canvas instead) but still count for fit view.
+ * The right padding keeps the fitted graph out from under the minimap.
+ */
+export const FIT_OPTIONS = {
+  padding: { top: '48px', bottom: '48px', left: '64px', right: `${MINIMAP_ROOM}px` },
+  duration: 250,
+  includeHiddenNodes: true,
+} as const;
 
 /** Size of a port handle (CSS `.port-handle`, border-box). */
 export const HANDLE_SIZE = 10;

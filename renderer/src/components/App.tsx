@@ -58,7 +58,11 @@ export function App({ host }: { host: HostClient }) {
       .catch((err: unknown) =>
         editorStore
           .getState()
-          .notify('error', `Cannot list node types: ${err instanceof Error ? err.message : String(err)}`),
+          .notify(
+            'error',
+            `Cannot list node types: ${err instanceof Error ? err.message : String(err)}`,
+            'host',
+          ),
       );
   }, [host, editorStore]);
 

@@ -9,12 +9,14 @@ export interface CodeFieldProps {
   onChange(value: string): void;
   onBlur(): void;
   testId: string;
+  /** The id of the field's label, which names the editor for screen readers. */
+  labelId: string;
 }
 
-export default function CodeField({ value, language, onChange, onBlur, testId }: CodeFieldProps) {
+export default function CodeField({ value, language, onChange, onBlur, testId, labelId }: CodeFieldProps) {
   const theme = useResolvedTheme();
   return (
-    <div className="code-field" data-testid={testId}>
+    <div className="code-field" data-testid={testId} role="group" aria-labelledby={labelId}>
       <Editor
         height="180px"
         language={language}
@@ -23,6 +25,8 @@ export default function CodeField({ value, language, onChange, onBlur, testId }:
         onChange={(v) => onChange(v ?? '')}
         onMount={(editor) => {
           editor.onDidBlurEditorText(onBlur);
+          const label = document.getElementById(labelId)?.textContent;
+          if (label) editor.updateOptions({ ariaLabel: `${label} (${language})` });
         }}
         options={{
           minimap: { enabled: false },

@@ -1,7 +1,7 @@
 // The inspector: the selected node's form (label, parameters from its type's schema with inline
 // validation, run policy), or the workflow's own properties when nothing is selected.
 
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { NodePolicy, WorkflowNode } from '../../../engine/model/workflow.js';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
@@ -14,6 +14,10 @@ const selectSelection = (s: EditorState) => s.selection;
 const selectDoc = (s: EditorState) => s.doc;
 const selectTypes = (s: EditorState) => s.typesById;
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** Strips the "Node "x": parameter "k" " prefix: beside the field, the field name is already shown. */
 function shortMessage(message: string): string {
   return message.replace(/^Node "[^"]*": parameter "[^"]*" /, '');
@@ -25,12 +29,16 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
   const update = (patch: Partial<NodePolicy>) =>
     editorStore.getState().setPolicy(node.id, { ...policy, ...patch });
   const num = (v: string) => (v === '' ? undefined : Math.max(0, Number(v)));
+  const id = useId();
   return (
     <details className="policy">
       <summary>Run policy</summary>
       <div className="field">
-        <label className="field-label">Retries</label>
+        <label className="field-label" htmlFor={`${id}-retries`}>
+          Retries
+        </label>
         <input
+          id={`${id}-retries`}
           className="field-input"
           type="number"
           min={0}
@@ -41,8 +49,11 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
         />
       </div>
       <div className="field">
-        <label className="field-label">Retry backoff (ms)</label>
+        <label className="field-label" htmlFor={`${id}-backoff`}>
+          Retry backoff (ms)
+        </label>
         <input
+          id={`${id}-backoff`}
           className="field-input"
           type="number"
           min={0}
@@ -52,8 +63,11 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
         />
       </div>
       <div className="field">
-        <label className="field-label">Timeout (ms)</label>
+        <label className="field-label" htmlFor={`${id}-timeout`}>
+          Timeout (ms)
+        </label>
         <input
+          id={`${id}-timeout`}
           className="field-input"
           type="number"
           min={0}
@@ -64,8 +78,11 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
         />
       </div>
       <div className="field field-inline">
-        <label className="field-label">Allow failure</label>
+        <label className="field-label" htmlFor={`${id}-allowfail`}>
+          Allow failure
+        </label>
         <input
+          id={`${id}-allowfail`}
           type="checkbox"
           checked={policy.allowFail === true}
           onChange={(e) => update({ allowFail: e.target.checked })}
@@ -78,6 +95,7 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
 
 function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | undefined }) {
   const editorStore = useEditorStore();
+  const labelId = useId();
   const errors = useMemo(() => {
     const byKey = new Map<string, string>();
     if (info)
@@ -95,8 +113,11 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
         {info?.description && <p className="inspector-desc">{info.description}</p>}
       </div>
       <div className="field">
-        <label className="field-label">Label</label>
+        <label className="field-label" htmlFor={labelId}>
+          Label
+        </label>
         <input
+          id={labelId}
           key={node.id}
           className="field-input"
           defaultValue={node.label ?? ''}
@@ -138,17 +159,21 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
 function WorkflowForm() {
   const doc = useEditor(selectDoc);
   const editorStore = useEditorStore();
+  const nameId = useId();
   return (
     <div className="inspector-body" data-testid="inspector-workflow">
       <div className="inspector-head">
         <div className="inspector-type">Workflow</div>
         <div className="inspector-sub">
-          {doc.nodes.length} nodes · {doc.edges.length} edges
+          {plural(doc.nodes.length, 'node')} · {plural(doc.edges.length, 'edge')}
         </div>
       </div>
       <div className="field">
-        <label className="field-label">Name</label>
+        <label className="field-label" htmlFor={nameId}>
+          Name
+        </label>
         <input
+          id={nameId}
           key={doc.name}
           className="field-input"
           defaultValue={doc.name}

@@ -1,7 +1,7 @@
 // One form field for one parameter, chosen by the parameter's kind. Typing in a field is one undo
 // step (a group per node and key, closed on blur).
 
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { ParamSpec } from '../../../engine/model/nodeTypeInfo.js';
 import { useEditorStore } from '../store/index.js';
 
@@ -16,6 +16,9 @@ interface Props {
   error: string | undefined;
 }
 
+/** The control's id and its label's id: every control is named by its <label>. */
+type ControlProps = Props & { id: string; labelId: string };
+
 /** Sets this parameter (one undo group per node and key while typing) and closes the group. */
 function useParamEdit(nodeId: string, key: string) {
   const store = useEditorStore();
@@ -28,13 +31,14 @@ function useParamEdit(nodeId: string, key: string) {
   );
 }
 
-function JsonField({ nodeId, spec, value }: Props) {
+function JsonField({ nodeId, spec, value, id }: ControlProps) {
   const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const [draft, setDraft] = useState(() => (value === undefined ? '' : JSON.stringify(value, null, 2)));
   const [parseError, setParseError] = useState<string | null>(null);
   return (
     <>
       <textarea
+        id={id}
         className="field-input mono"
         rows={5}
         value={draft}
@@ -62,12 +66,17 @@ function JsonField({ nodeId, spec, value }: Props) {
 
 type PortItem = { name: string; type: string };
 
-function PortsField({ nodeId, spec, value }: Props & { spec: Extract<ParamEntry, { kind: 'ports' }> }) {
+function PortsField({
+  nodeId,
+  spec,
+  value,
+  labelId,
+}: ControlProps & { spec: Extract<ParamEntry, { kind: 'ports' }> }) {
   const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const items: PortItem[] = Array.isArray(value) ? (value as PortItem[]) : [];
   const update = (next: PortItem[]) => set(next);
   return (
-    <div className="ports-field" data-testid={`param-${spec.key}`}>
+    <div className="ports-field" role="group" aria-labelledby={labelId} data-testid={`param-${spec.key}`}>
       {items.map((item, i) => (
         <div className="ports-row" key={i}>
           <input
@@ -111,8 +120,8 @@ function PortsField({ nodeId, spec, value }: Props & { spec: Extract<ParamEntry,
   );
 }
 
-function Control(props: Props) {
-  const { nodeId, spec, value } = props;
+function Control(props: ControlProps) {
+  const { nodeId, spec, value, id, labelId } = props;
   const { set, endGroup } = useParamEdit(nodeId, spec.key);
   const testId = `param-${spec.key}`;
   switch (spec.kind) {
@@ -125,6 +134,7 @@ function Control(props: Props) {
             set(e.target.checked);
             endGroup();
           }}
+          id={id}
           data-testid={testId}
         />
       );
@@ -139,6 +149,7 @@ function Control(props: Props) {
           step={spec.integer ? 1 : 'any'}
           onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))}
           onBlur={endGroup}
+          id={id}
           data-testid={testId}
         />
       );
@@ -151,6 +162,7 @@ function Control(props: Props) {
             set(e.target.value);
             endGroup();
           }}
+          id={id}
           data-testid={testId}
         >
           {typeof value !== 'string' && <option value="">—</option>}
@@ -174,6 +186,7 @@ function Control(props: Props) {
             onChange={(v) => set(v)}
             onBlur={endGroup}
             testId={testId}
+            labelId={labelId}
           />
         </Suspense>
       );
@@ -187,6 +200,7 @@ function Control(props: Props) {
             placeholder={spec.placeholder}
             onChange={(e) => set(e.target.value)}
             onBlur={endGroup}
+            id={id}
             data-testid={testId}
           />
         );
@@ -198,6 +212,7 @@ function Control(props: Props) {
           placeholder={spec.placeholder}
           onChange={(e) => set(e.target.value)}
           onBlur={endGroup}
+          id={id}
           data-testid={testId}
         />
       );
@@ -209,6 +224,7 @@ function Control(props: Props) {
           placeholder={spec.extensions ? `*${spec.extensions.join(', *')}` : 'relative to the workflow file'}
           onChange={(e) => set(e.target.value)}
           onBlur={endGroup}
+          id={id}
           data-testid={testId}
         />
       );
@@ -218,16 +234,20 @@ function Control(props: Props) {
 export function ParamField(props: Props) {
   const { spec, error } = props;
   const inline = spec.kind === 'boolean';
+  const id = useId();
+  const labelId = `${id}-label`;
+  // Monaco and a port list are no form controls: they are named by aria-labelledby instead.
+  const labelable = spec.kind !== 'code' && spec.kind !== 'ports';
   return (
     <div
       className={`field${error ? ' has-error' : ''}${inline ? ' field-inline' : ''}`}
       data-testid={`field-${spec.key}`}
     >
-      <label className="field-label">
+      <label className="field-label" id={labelId} htmlFor={labelable ? id : undefined}>
         {spec.label ?? spec.key}
         {spec.required && <span className="required">*</span>}
       </label>
-      <Control {...props} />
+      <Control {...props} id={id} labelId={labelId} />
       {spec.description && !inline && <div className="field-help">{spec.description}</div>}
       {error && (
         <div className="field-error" role="alert" data-testid={`param-error-${spec.key}`}>

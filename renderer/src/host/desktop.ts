@@ -32,7 +32,7 @@ function loadFile(store: EditorStore, file: { path: string; text: string }): voi
     const first = result.problems[0];
     store
       .getState()
-      .notify('error', `Cannot open ${file.path}: ${first ? first.message : 'not a workflow file'}`);
+      .notify('error', `Cannot open ${file.path}: ${first ? first.message : 'not a workflow file'}`, 'file');
   }
 }
 
@@ -46,7 +46,7 @@ export async function saveAsNative(desktop: DesktopHost, store: EditorStore): Pr
     state.notify('info', `Saved ${saved.path}`);
     return true;
   } catch (err) {
-    state.notify('error', `Cannot save: ${errorText(err)}`);
+    state.notify('error', `Cannot save: ${errorText(err)}`, 'file');
     return false;
   }
 }
@@ -57,7 +57,7 @@ export async function openNative(desktop: DesktopHost, store: EditorStore): Prom
     const file = await desktop.openFileDialog();
     if (file !== null) loadFile(store, file);
   } catch (err) {
-    store.getState().notify('error', `Cannot open: ${errorText(err)}`);
+    store.getState().notify('error', `Cannot open: ${errorText(err)}`, 'file');
   }
 }
 
@@ -74,7 +74,7 @@ export async function saveNative(
     state.markSaved(saved.path);
     return true;
   } catch (err) {
-    state.notify('error', `Cannot save ${state.path}: ${errorText(err)}`);
+    state.notify('error', `Cannot save ${state.path}: ${errorText(err)}`, 'file');
     return false;
   }
 }
@@ -139,7 +139,7 @@ export function connectDesktop(host: HostClient, store: EditorStore, actions: De
       else replace();
     })
     .catch((err: unknown) =>
-      store.getState().notify('error', `Cannot open this window's file: ${errorText(err)}`),
+      store.getState().notify('error', `Cannot open this window's file: ${errorText(err)}`, 'file'),
     );
 
   let dirty = store.getState().isDirty();

@@ -161,7 +161,7 @@ export class RunSession {
 
   private refuse(message: string): void {
     this.panel.getState().show('problems');
-    this.editor.getState().notify('error', message);
+    this.editor.getState().notify('error', message, 'check');
   }
 
   private onEvents(runId: string, events: RunEvent[]): void {

@@ -72,6 +72,8 @@ export const createCheckSlice =
       const faultyNodes = new Set<string>();
       const faultyEdges = new Set<string>();
       for (const p of problems) {
+        // Disabling is a choice, not a fault: the warning explains it without marking the node.
+        if (p.code === 'disabled-node') continue;
         if (p.edgeId) faultyEdges.add(p.edgeId);
         else if (p.nodeId) faultyNodes.add(p.nodeId);
       }
@@ -81,6 +83,7 @@ export const createCheckSlice =
         faultyNodes,
         faultyEdges,
       });
+      if (!problems.some((p) => p.severity === 'error')) get().clearNotices('check');
     },
     scheduleCheck() {
       const delay = get().checkDelayMs;

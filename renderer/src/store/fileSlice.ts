@@ -83,6 +83,7 @@ export const createFileSlice =
         view: 'editor',
       });
       if (path) get().addRecent(path);
+      get().clearNotices('file');
       get().afterDocChange();
       return { ok: true };
     },
@@ -97,6 +98,7 @@ export const createFileSlice =
     },
     markSaved(path) {
       set({ path, savedStepId: get().currentStepId() });
+      get().clearNotices('file');
       get().addRecent(path);
     },
     isDirty() {

@@ -67,6 +67,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
   typesById: new Map(),
   setNodeTypes(types) {
     set({ nodeTypes: types, typesById: nodeTypeMap(types) });
+    get().clearNotices('host');
     get().afterDocChange();
   },
   change(recipe, { label, group }) {
@@ -74,6 +75,7 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
     const after = recipe(before);
     if (after === before) return;
     set({ doc: after });
+    get().clearNotices('edit');
     get().record(before, after, label, group);
     get().afterDocChange();
   },

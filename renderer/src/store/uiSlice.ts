@@ -7,10 +7,19 @@ import type { EditorState } from './types.js';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/**
+ * What an error notice is about, so it goes away once that is put right: `check` (a run refused for
+ * the graph's errors: gone when the check finds none), `file` (open, save, import: gone after the next
+ * one that works), `host` (node types not listed: gone when they are), `edit` (a refused edit or
+ * paste: gone after the next edit).
+ */
+export type NoticeCause = 'check' | 'file' | 'host' | 'edit';
+
 export interface Notice {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  cause?: NoticeCause;
 }
 
 /** Quick-add search, opened by a double-click on the canvas or a wire dropped on empty space. */
@@ -57,8 +66,11 @@ export interface UiSlice {
   pruneSelection(): void;
   setView(view: 'welcome' | 'editor'): void;
   setTheme(theme: ThemeChoice): void;
-  notify(kind: Notice['kind'], text: string): void;
+  /** A new notice with a cause replaces the older one of the same cause. */
+  notify(kind: Notice['kind'], text: string, cause?: NoticeCause): void;
   dismissNotice(id: number): void;
+  /** Its cause is put right: its notices go. */
+  clearNotices(cause: NoticeCause): void;
   openQuickAdd(request: QuickAddRequest | null): void;
 }
 
@@ -115,9 +127,14 @@ export const createUiSlice: StateCreator<EditorState, [], [], UiSlice> = (set, g
   setTheme(theme) {
     set({ theme });
   },
-  notify(kind, text) {
-    const notice = { id: noticeId++, kind, text };
-    set({ notices: [...get().notices.slice(-3), notice] });
+  notify(kind, text, cause) {
+    const notice: Notice = { id: noticeId++, kind, text, ...(cause ? { cause } : {}) };
+    const others = cause ? get().notices.filter((n) => n.cause !== cause) : get().notices;
+    set({ notices: [...others.slice(-3), notice] });
+  },
+  clearNotices(cause) {
+    const { notices } = get();
+    if (notices.some((n) => n.cause === cause)) set({ notices: notices.filter((n) => n.cause !== cause) });
   },
   dismissNotice(id) {
     set({ notices: get().notices.filter((n) => n.id !== id) });
