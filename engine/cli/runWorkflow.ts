@@ -51,6 +51,8 @@ async function openHost(run: CliRun, place: RunHistoryPlace): Promise<HostServic
     workspace: findWorkspace(run.file, run.workspace),
     runsDir: place.runsDir,
     confine: false,
+    // `sluice run FILE` is the user's explicit act: the file's folder is trusted for this run.
+    trustFolders: [path.dirname(path.resolve(run.file))],
     // One process per node, started for this run: nothing to keep warm for a next one.
     usePool: false,
     warn: (m) => run.io.err(`warning: ${m}`),

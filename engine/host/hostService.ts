@@ -53,6 +53,8 @@ export interface HostServiceOptions {
    * --workspace DIR`, the app's own folder); `sluice serve` in the current folder passes false.
    */
   trustWorkspace?: boolean;
+  /** More folders trusted for this host's life only (`sluice run FILE`: running it is the user's act). */
+  trustFolders?: string[];
   /** How long a node's output types may take before its check is stopped (10 s by default). */
   inferTimeoutMs?: number;
   /** Warnings (a corrupt run folder …); console.warn by default. */
@@ -97,7 +99,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
   const runsDir = path.resolve(paths.root, options.runsDir ?? path.join('.sluice', 'runs'));
   const trust = new WorkspaceTrust(
     options.trustFile ?? defaultTrustFile(),
-    options.trustWorkspace === false ? [] : [paths.root],
+    [...(options.trustWorkspace === false ? [] : [paths.root]), ...(options.trustFolders ?? [])],
     options.warn,
   );
   const store = new RunStore({ runsDir, ...(options.warn ? { warn: options.warn } : {}) });

@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../model/problem.js';
-import type { RunSummary } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
 import { resultOf, startHarness, type Harness } from './testing/serveHarness.js';
 
@@ -180,21 +179,15 @@ describe('hostile SQL in a received workflow', () => {
     }
   });
 
-  it('refuses the COPY at run time too: the node fails, naming itself, and writes nothing', async () => {
+  it('refuses the COPY at Run too: the run is refused before any node starts, naming the node, and writes nothing', async () => {
     const sql = `SELECT 1 AS a; COPY (SELECT 'echo owned' AS line) TO ${quote(owned())} (FORMAT csv, HEADER false)`;
     const workflow = attack(sql);
     workflow.nodes.push({ id: 'sink', type: 'data.inspect', params: {}, position: { x: 300, y: 0 } });
     workflow.edges.push({ id: 'e9', source: 'evil', sourcePort: 'table', target: 'sink', targetPort: 'in' });
-    const { runId } = resultOf<{ runId: string }>(await h.call('run:start', { workflow }));
-    let summary: RunSummary;
-    for (;;) {
-      summary = resultOf<RunSummary>(await h.call('run:get', { runId }));
-      if (['completed', 'failed', 'cancelled'].includes(summary.status)) break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(summary.status).toBe('failed');
-    expect(summary.nodes['evil']?.status).toBe('failed');
-    expect(summary.nodes['evil']?.error?.message).toMatch(/Node "evil".*found 2 statements; only one SELECT/);
+    // Run makes the check validate makes (issue 11: one verdict), so the statement is refused there.
+    const r = await h.call('run:start', { workflow });
+    expect('error' in r).toBe(true);
+    expect(JSON.stringify(r)).toMatch(/Node \\"evil\\".*found 2 statements; only one SELECT/);
     expect(existsSync(owned())).toBe(false);
   });
 });

@@ -32,7 +32,9 @@ export async function resolve(specifier, context, next) {
       hook,
       `import { register } from 'node:module';
 import { appendFileSync } from 'node:fs';
-appendFileSync(${JSON.stringify(log)}, 'start ' + process.pid + '\\n');
+// The check's sandboxed inference process (issue 10) starts from the same bundle: not a node.
+const role = process.env.SLUICE_PROCESS_ROLE === 'inference' ? 'inference ' : 'start ';
+appendFileSync(${JSON.stringify(log)}, role + process.pid + '\\n');
 register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)}));
 `,
     );
@@ -52,7 +54,7 @@ register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolver)
     const started = new Set(lines.filter((l) => l.startsWith('start ')).map((l) => l.slice(6)));
     const withDuck = new Set(lines.filter((l) => l.startsWith('duckdb ')).map((l) => l.slice(7)));
     expect(started.size).toBe(3);
-    expect([...withDuck].every((pid) => started.has(pid))).toBe(true);
-    expect(withDuck.size).toBe(1);
+    const nodesWithDuck = [...withDuck].filter((pid) => started.has(pid));
+    expect(nodesWithDuck.length).toBe(1);
   });
 });
