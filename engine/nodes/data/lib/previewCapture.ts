@@ -6,7 +6,7 @@ import type { TablePreview } from '../../../hostApi/api.js';
 import type { NodeContext } from '../../../sdk/index.js';
 import { previewRecordPath } from './outputRecords.js';
 import { execute, normalizeRows, withConnection } from './duck.js';
-import { blameFailure } from './blame.js';
+import { blameFailure, fragments } from './blame.js';
 import { PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, writeFileAtomic } from '../../../files/atomicFile.js';
 import { selectSql, type TableColumn, type TableRef } from './tableRef.js';
 
@@ -92,5 +92,18 @@ export async function captureUnconsumed(ctx: NodeContext<object>, ref: TableRef)
     await writePreview(ctx, ref, preview);
   } catch (err) {
     throw await blameFailure(ctx, ref, err);
+  }
+}
+
+/**
+ * The tables composed into `ref` (a source's file, each SQL node's query) are executed only inside
+ * the query of the node that runs it: that node captures their previews too, after its own work, so
+ * selecting any node after the run shows what the run produced there (the data view's input and
+ * output tables). Each is executed once more, for its count and first rows; capped, never kept whole.
+ */
+export async function captureUpstream(ctx: NodeContext<object>, ref: TableRef): Promise<void> {
+  for (const fragment of fragments(ref)) {
+    if (fragment === ref) continue;
+    await captureUnconsumed(ctx, fragment);
   }
 }

@@ -2,7 +2,7 @@
 // temporary file and a rename, then passes on a ref to the written file. The preview of what was
 // written is captured here, from the file itself, for the input's node and for this one.
 import type { NodeContext } from '../../../sdk/index.js';
-import { previewOfWritten, writePreview } from '../lib/previewCapture.js';
+import { previewOfWritten, captureUpstream, writePreview } from '../lib/previewCapture.js';
 import { copyTo, sendTable, tablesOf } from '../lib/tableIo.js';
 import { fileRef, type TableColumn, type TableSource } from '../lib/tableRef.js';
 
@@ -36,6 +36,7 @@ export async function runFileSink(
       rows,
     );
     await writePreview(ctx, ref, preview, [{ node: ctx.nodeId, port: 'table' }]);
+    await captureUpstream(ctx, ref);
     await sendTable(ctx, 'table', out, true);
   }
 }

@@ -1,6 +1,6 @@
 // data.inspect: a sink that shows what arrives. Tables are recorded for preview (port "in") and
 // summarized in the log (schema, row count, first rows); other values are logged as JSON.
-import { PREVIEW_ROWS, previewOf, writePreview } from '../lib/previewCapture.js';
+import { captureUpstream, PREVIEW_ROWS, previewOf, writePreview } from '../lib/previewCapture.js';
 import { assertOneSelect } from '../lib/selectOnly.js';
 import { defineNode } from '../../../sdk/index.js';
 import { execute, normalizeRows, withConnection } from '../lib/duck.js';
@@ -49,6 +49,7 @@ export default defineNode<InspectParams>({
         await writePreview(ctx, value, previewOf(value.columns, summary, [...rows]), [
           { node: ctx.nodeId, port: 'in' },
         ]);
+        await captureUpstream(ctx, value);
       } catch (err) {
         throw await blameFailure(ctx, value, err);
       }

@@ -1,5 +1,5 @@
 // postgres.write: writes a table into PostgreSQL (create / append / replace) inside one transaction.
-import { RowCapture, writePreview } from '../lib/previewCapture.js';
+import { RowCapture, captureUpstream, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import {
   connectionParamSpecs,
@@ -111,6 +111,7 @@ export default defineNode<PostgresWriteParams>({
         await flush();
         await client.query('COMMIT');
         await writePreview(ctx, ref, capture.preview());
+        await captureUpstream(ctx, ref);
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         if (ctx.signal.aborted || (err instanceof Error && err.message.startsWith('Node "'))) throw err;

@@ -1,5 +1,5 @@
 // sqlite.write: writes a table into a SQLite file (create / append / replace) inside one transaction.
-import { RowCapture, writePreview } from '../lib/previewCapture.js';
+import { RowCapture, captureUpstream, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { streamRows, withConnection } from '../lib/duck.js';
 import { blameFailure } from '../lib/blame.js';
@@ -110,6 +110,7 @@ export default defineNode<SqliteWriteParams>({
       }
       ctx.log.info(`${rows} rows written to table ${ctx.params.table} in ${file}`);
       await writePreview(ctx, ref, capture.preview());
+      await captureUpstream(ctx, ref);
       await ctx.outputs['result']?.send({ table: ctx.params.table, rows });
     }
   },

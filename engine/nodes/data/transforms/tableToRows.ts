@@ -1,5 +1,5 @@
 // table.to-rows: streams the rows of a table as messages (one object each, or arrays of `batch`).
-import { RowCapture, writePreview } from '../lib/previewCapture.js';
+import { RowCapture, captureUpstream, writePreview } from '../lib/previewCapture.js';
 import { defineNode } from '../../../sdk/index.js';
 import { normalizeRows, streamRows, withConnection } from '../lib/duck.js';
 import { blameFailure } from '../lib/blame.js';
@@ -65,6 +65,7 @@ export default defineNode<TableToRowsParams>({
       });
       if (pending.length) await out.send(pending);
       await writePreview(ctx, ref, capture.preview());
+      await captureUpstream(ctx, ref);
     }
   },
 });
