@@ -22,6 +22,7 @@ import type { Launcher, RunHandle } from '../runtime/host/contracts.js';
 import { resolveWorkerEntry, startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
 import { WorkerPool } from '../runtime/host/workerPool.js';
 import { createChildLauncher } from '../runtime/host/childLauncher.js';
+import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 import { RunStore } from '../store/runStore.js';
 import { EventBatcher } from './eventBatcher.js';
 import { defaultExamplesDir, Examples } from './examples.js';
@@ -136,7 +137,10 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
+  // One inference process kept started (after the first check), so the editor's checks do not wait.
+  const spares = new InferenceSpares(options.launcher ? { launcher: options.launcher } : {});
   const inferenceOptions = {
+    spares,
     ...(options.launcher ? { launcher: options.launcher } : {}),
     ...(options.inferTimeoutMs ? { timeoutMs: options.inferTimeoutMs } : {}),
   };
@@ -194,6 +198,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
           ...(p !== undefined ? { workflowPath: p } : {}),
           ...(options.launcher ? { launcher: options.launcher } : {}),
           ...(workerPool() ? { pool: workerPool() } : {}),
+          inferenceSpares: spares,
         });
       } catch (err) {
         if (err instanceof WorkflowInvalidError) {
@@ -264,6 +269,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       closed = true;
       await Promise.allSettled([...active.values()].map((h) => h.stop()));
       pool?.dispose();
+      spares.dispose();
       await store.flush();
       batcher.flush();
       batcher.dispose();

@@ -59,6 +59,7 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
     sandbox: await inferenceSandbox(workflow, options.registry, options.baseDir),
     ...(options.launcher ? { launcher: options.launcher } : {}),
     ...(options.workerEntry ? { entry: options.workerEntry } : {}),
+    ...(options.inferenceSpares ? { spares: options.inferenceSpares } : {}),
   });
   const memo = new InferenceMemo(options.registry, options.baseDir, inference, true);
   let checked;
