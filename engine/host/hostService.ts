@@ -23,6 +23,7 @@ import type { Launcher, RunHandle } from '../runtime/host/contracts.js';
 import { resolveWorkerEntry, startRun, WorkflowInvalidError } from '../runtime/host/runController.js';
 import { WorkerPool } from '../runtime/host/workerPool.js';
 import { createChildLauncher } from '../runtime/host/childLauncher.js';
+import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 import { RunStore } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
@@ -164,6 +165,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
         ...(p !== undefined ? { workflowPath: p } : {}),
         ...(options.launcher ? { launcher: options.launcher } : {}),
         ...(workerPool() ? { pool: workerPool() } : {}),
+        inferenceSpares: spares,
       });
     } catch (err) {
       if (err instanceof WorkflowInvalidError) {
@@ -181,7 +183,10 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return handle;
   }
 
+  // One inference process kept started (after the first check), so the editor's checks do not wait.
+  const spares = new InferenceSpares(options.launcher ? { launcher: options.launcher } : {});
   const inferenceOptions = {
+    spares,
     ...(options.launcher ? { launcher: options.launcher } : {}),
     ...(options.inferTimeoutMs ? { timeoutMs: options.inferTimeoutMs } : {}),
   };
@@ -318,6 +323,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       closed = true;
       await Promise.allSettled([...active.values()].map((h) => h.stop()));
       pool?.dispose();
+      spares.dispose();
       await store.flush();
       // Each feed sends what it still holds of the runs just stopped.
       for (const feed of feeds) feed.close();

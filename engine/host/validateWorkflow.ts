@@ -12,6 +12,7 @@ import { inferenceSandbox } from '../nodes/inferenceSandbox.js';
 import type { NodeRegistry } from '../nodes/registry.js';
 import type { Launcher } from '../runtime/host/contracts.js';
 import { InferenceProcess } from '../runtime/host/inferenceProcess.js';
+import type { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 
 /** How the check's inference process starts (the app passes its utility-process launcher). */
 export interface InferenceOptions {
@@ -21,6 +22,7 @@ export interface InferenceOptions {
   timeoutMs?: number;
   /** Restricted mode (an untrusted folder): no inference that reads files or runs SQL. */
   restricted?: boolean;
+  spares?: InferenceSpares;
   /** `sluice serve`'s workspace: the check reads no declared file outside it. */
   confineTo?: string;
 }

@@ -3,24 +3,19 @@
 // takes too long kills the process (a huge sniff, a runaway query, a file swapped for a FIFO stop
 // there, not in the host); the next question starts a fresh one.
 
-import {
-  INFERENCE_ROLE,
-  PROCESS_ROLE_ENV,
-  type HostToInference,
-  type InferenceAnswer,
-  type InferenceRequest,
-  type InferenceSandbox,
-  type InferenceToHost,
+import type {
+  HostToInference,
+  InferenceAnswer,
+  InferenceRequest,
+  InferenceSandbox,
+  InferenceToHost,
 } from '../../nodes/inferenceProtocol.js';
-import { createChildLauncher } from './childLauncher.js';
 import type { Launcher, WorkerProcess } from './contracts.js';
-import { resolveWorkerEntry } from './workerEntry.js';
+import { launchInference, type InferenceSpares } from './inferenceSpares.js';
 
 export const INFER_TIMEOUT_MS = 10_000;
 /** Starting the process (Node, the bundle) on a busy machine; answers' own timeouts start after it. */
 const START_TIMEOUT_MS = 20_000;
-/** V8 heap of the inference process (DuckDB's own memory is capped inside it). */
-const HEAP_MB = 256;
 
 export interface InferenceProcessOptions {
   sandbox: InferenceSandbox;
@@ -28,6 +23,8 @@ export interface InferenceProcessOptions {
   /** dist/engine/worker.js by default. */
   entry?: string;
   timeoutMs?: number;
+  /** Pre-started processes (a long-lived host keeps one ready); else one is started per check. */
+  spares?: InferenceSpares;
 }
 
 interface Pending {
@@ -46,6 +43,7 @@ export class InferenceProcess {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private started = false;
 
   constructor(private readonly options: InferenceProcessOptions) {}
 
@@ -78,16 +76,14 @@ export class InferenceProcess {
   close(): void {
     this.closed = true;
     if (this.child) this.stop(this.child, () => new Error('the check has ended'));
+    // Only a check that used a process makes the next spare: one that inferred nothing starts none.
+    if (this.started) this.options.spares?.refill();
   }
 
   private start(): Child {
     if (this.child) return this.child;
-    const launcher = this.options.launcher ?? createChildLauncher();
-    const proc = launcher.launch({
-      entry: this.options.entry ?? resolveWorkerEntry(),
-      env: { [PROCESS_ROLE_ENV]: INFERENCE_ROLE },
-      execArgv: [`--max-old-space-size=${HEAP_MB}`],
-    });
+    this.started = true;
+    const proc = this.options.spares?.take() ?? launchInference(this.options);
     let markReady: () => void = () => undefined;
     let failStart: (err: Error) => void = () => undefined;
     const ready = new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 // turned into RunEvents, the failure policy, and stop, pause and resume. startRun (runController.ts)
 // checks the workflow and creates it.
 
+import type { InferenceSpares } from './inferenceSpares.js';
 import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
 import type { Workflow } from '../../model/workflow.js';
@@ -29,6 +30,8 @@ export interface RunOptions extends StartRunOptions {
   pool?: WorkerPool;
   /** The worker entry; found next to this bundle or under dist/engine/ by default. */
   workerEntry?: string;
+  /** Pre-started inference processes for the run's check (a long-lived host keeps one ready). */
+  inferenceSpares?: InferenceSpares;
 }
 
 /** After a stop, how long nodes get to return before their processes are killed. */

@@ -85,6 +85,7 @@ async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<R
     sandbox: await inferenceSandbox(workflow, options.registry, options.baseDir),
     ...(options.launcher ? { launcher: options.launcher } : {}),
     ...(options.workerEntry ? { entry: options.workerEntry } : {}),
+    ...(options.inferenceSpares ? { spares: options.inferenceSpares } : {}),
   });
   const memo = new InferenceMemo(options.registry, options.baseDir, inference, true);
   let checked;

@@ -86,6 +86,14 @@ export function warmUp(): Promise<void> {
   );
 }
 
+/** Loads DuckDB's module without opening a database (a spare inference process, before its sandbox is known). */
+export function loadDuckModule(): Promise<void> {
+  return import('@duckdb/node-api').then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** A fresh connection (its own interrupt and progress), closed by `withConnection`. */
 export async function withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
   const db = await getInstance();
