@@ -196,7 +196,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     },
     async close() {
       closed = true;
-      await Promise.allSettled([...active.values()].map((h) => h.stop()));
+      // Shutting down: no drain, every node process goes at once.
+      await Promise.allSettled([...active.values()].map((h) => h.abort()));
       pool?.dispose();
       await store.flush();
       batcher.flush();

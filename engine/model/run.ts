@@ -2,7 +2,15 @@
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' | 'completed';
 
-export type NodeStatus = 'pending' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled';
+export type NodeStatus =
+  | 'pending'
+  | 'running'
+  | 'retrying'
+  /** The run is paused: the node gets no demand and sends nothing. */
+  | 'paused'
+  | 'completed'
+  | 'failed'
+  | 'cancelled';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

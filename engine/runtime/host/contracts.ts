@@ -40,6 +40,8 @@ export interface StartRunOptions {
   registry: NodeRegistry;
   /** `--param NODE.KEY=VALUE` overrides, applied before the check. */
   paramOverrides?: Array<{ nodeId: string; key: string; value: unknown }>;
+  /** How long Stop lets in-flight items drain before stopping hard (default 10 s). */
+  drainGraceMs?: number;
   workflowPath?: string;
 }
 
@@ -49,8 +51,14 @@ export interface RunHandle {
   /** Every event of the run, in `seq` order, from the first one on (late listeners get a replay). */
   onEvent(listener: (event: RunEvent) => void): () => void;
   summary(): RunSummary;
-  /** Cancels every node; resolves when no node process of the run is left. */
-  stop(): Promise<void>;
+  /**
+   * Drains: sources stop and end their streams, in-flight items go through, nodes end as their
+   * inputs end; after a grace period (default 10 s) the rest is stopped hard. Resolves when no node
+   * process of the run is left; the run ends `cancelled`.
+   */
+  stop(graceMs?: number): Promise<void>;
+  /** Stops every node at once (processes killed without grace); resolves when none is left. */
+  abort(): Promise<void>;
   pause(): void;
   resume(): void;
   /** Resolves with the final summary when the run ends (completed, failed or cancelled). */

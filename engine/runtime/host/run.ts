@@ -4,14 +4,16 @@
 
 import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
-import type { Workflow, WorkflowNode } from '../../model/workflow.js';
+import type { Workflow } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
-import type { Launcher, RunHandle, StartRunOptions, WorkerProcess } from './contracts.js';
+import type { Launcher, RunHandle, StartRunOptions } from './contracts.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
 import { EdgeCounts } from './edgeCounts.js';
 import { buildSummary } from './runSummary.js';
+import { waitForExits } from './processExits.js';
+import { newSlot, type NodeSlot } from './nodeSlot.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
 import { launchNodeProcess, type WorkerPool } from './workerPool.js';
@@ -31,27 +33,8 @@ export interface RunOptions extends StartRunOptions {
 
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
-
-interface NodeSlot {
-  node: WorkflowNode;
-  registered: RegisteredNode;
-  proc: WorkerProcess | undefined;
-  status: NodeStatus;
-  attempt: number;
-  socketPath: string | undefined;
-  startedAt?: number;
-  endedAt?: number;
-  error?: ErrorInfo;
-  exited: boolean;
-  /** Listening for its inputs, or failed before that. */
-  ready: boolean;
-  memoryLimitMb: number;
-  /** The end of what its process wrote (stdout, stderr). */
-  output: string;
-  /** Resident memory when the memory watch killed it. */
-  rssMb?: number;
-  exitWaiters: Array<() => void>;
-}
+/** After Stop, how long in-flight items get to drain before the run is stopped hard. */
+export const DRAIN_GRACE_MS = 10_000;
 
 export class Run {
   private readonly log: RunEventLog;
@@ -64,6 +47,8 @@ export class Run {
   private endedAt: number | undefined;
   private listening = 0;
   private ending: Promise<void> | undefined;
+  private draining = false;
+  private drainTimer: NodeJS.Timeout | undefined;
   private resolveDone!: (s: RunSummary) => void;
   readonly done = new Promise<RunSummary>((r) => (this.resolveDone = r));
 
@@ -82,19 +67,7 @@ export class Run {
     const defaultMemory = options.pool?.memoryLimitMb ?? defaultMemoryLimitMb();
     for (const node of workflow.nodes) {
       const registered = options.registry.get(node.type) as RegisteredNode;
-      this.slots.set(node.id, {
-        node,
-        registered,
-        proc: undefined,
-        status: 'pending',
-        attempt: 0,
-        socketPath: undefined,
-        exited: false,
-        ready: false,
-        exitWaiters: [],
-        memoryLimitMb: node.policy?.memoryLimitMb ?? defaultMemory,
-        output: '',
-      });
+      this.slots.set(node.id, newSlot(node, registered, node.policy?.memoryLimitMb ?? defaultMemory));
     }
     this.edgeCounts = new EdgeCounts(
       workflow.edges.map((e) => e.id),
@@ -109,6 +82,7 @@ export class Run {
       onEvent: (l: (e: RunEvent) => void) => this.log.subscribe(l),
       summary: () => this.summary(),
       stop: () => this.stop(),
+      abort: () => this.abort(),
       pause: () => this.pause(),
       resume: () => this.resume(),
       done: this.done,
@@ -322,15 +296,16 @@ export class Run {
   private checkAllDone(): void {
     if (this.ending) return;
     for (const slot of this.slots.values()) if (!isTerminalNodeStatus(slot.status)) return;
-    void this.finish('completed');
+    void this.finish(this.draining ? 'cancelled' : 'completed');
   }
 
   /** Stops what is still running, waits for every process, then emits the final status. */
-  private finish(final: RunStatus): Promise<void> {
+  private finish(final: RunStatus, killGraceMs = KILL_GRACE_MS): Promise<void> {
     this.ending ??= (async () => {
+      if (this.drainTimer) clearTimeout(this.drainTimer);
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
-      await this.waitForExits();
+      await waitForExits([...this.slots.values()], killGraceMs);
       this.memoryWatch.stop();
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);
@@ -343,20 +318,6 @@ export class Run {
     return this.ending;
   }
 
-  private async waitForExits(): Promise<void> {
-    const all = [...this.slots.values()].filter((s) => s.proc && !s.exited);
-    if (all.length === 0) return;
-    const exited = Promise.all(
-      all.map((s) => new Promise<void>((r) => (s.exited ? r() : s.exitWaiters.push(r)))),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    const grace = new Promise<void>((r) => (timer = setTimeout(r, KILL_GRACE_MS)));
-    await Promise.race([exited, grace]);
-    clearTimeout(timer);
-    for (const s of all) if (!s.exited) s.proc?.kill('SIGKILL');
-    await exited;
-  }
-
   private setStatus(status: RunStatus): void {
     this.status = status;
     this.log.emit({
@@ -366,20 +327,47 @@ export class Run {
     });
   }
 
-  async stop(): Promise<void> {
-    await this.finish('cancelled');
+  /**
+   * Drains: sources stop and end their streams, what is in flight goes through and every other node
+   * ends as its inputs end; after `graceMs` whatever is left is stopped hard. The run ends cancelled.
+   */
+  async stop(graceMs = this.options.drainGraceMs ?? DRAIN_GRACE_MS): Promise<void> {
+    if (!this.ending && !this.draining) {
+      this.draining = true;
+      if (this.status === 'paused') this.resume();
+      for (const slot of this.slots.values()) {
+        const isSource = !this.workflow.edges.some((e) => e.target === slot.node.id);
+        if (isSource && !isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'drain' });
+      }
+      this.drainTimer = setTimeout(() => void this.finish('cancelled'), graceMs);
+      this.checkAllDone();
+    }
+    await this.done;
+  }
+
+  /** Stops every node at once: their processes are killed without a grace period. */
+  async abort(): Promise<void> {
+    await this.finish('cancelled', 0);
   }
 
   pause(): void {
     if (this.status !== 'running' || this.ending) return;
     for (const slot of this.slots.values()) this.send(slot, { type: 'pause' });
     this.setStatus('paused');
+    // Nodes hold: no demand is granted and nothing is sent. They show it.
+    for (const slot of this.slots.values()) if (slot.status === 'running') this.setNodeHeld(slot, 'paused');
   }
 
   resume(): void {
     if (this.status !== 'paused' || this.ending) return;
     for (const slot of this.slots.values()) this.send(slot, { type: 'resume' });
     this.setStatus('running');
+    for (const slot of this.slots.values()) if (slot.status === 'paused') this.setNodeHeld(slot, 'running');
+  }
+
+  private setNodeHeld(slot: NodeSlot, status: 'paused' | 'running'): void {
+    slot.status = status;
+    this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, attempt: slot.attempt });
   }
 
   summary(): RunSummary {
