@@ -180,9 +180,9 @@ describe('sluice CLI', () => {
     const finals = events.filter(
       (ev) => ev.kind === 'node-status' && (ev.status === 'cancelled' || ev.status === 'completed'),
     );
-    expect(finals.map((ev) => (ev.kind === 'node-status' ? [ev.nodeId, ev.status] : []))).toEqual([
-      ['src', 'cancelled'],
+    expect(finals.map((ev) => (ev.kind === 'node-status' ? [ev.nodeId, ev.status] : [])).sort()).toEqual([
       ['out', 'completed'],
+      ['src', 'cancelled'],
     ]);
   });
 });

@@ -42,6 +42,13 @@ export interface StartRunOptions {
   paramOverrides?: Array<{ nodeId: string; key: string; value: unknown }>;
   /** How long Stop lets in-flight items drain before stopping hard (default 10 s). */
   drainGraceMs?: number;
+  /** The run fails (its nodes are stopped) when it takes longer than this (ms). */
+  timeLimitMs?: number;
+  /**
+   * The most node processes this host runs at once, over all its runs (default: processLimit()).
+   * A run waits until it can have all of its processes; one that needs more is refused.
+   */
+  maxProcesses?: number;
   workflowPath?: string;
 }
 

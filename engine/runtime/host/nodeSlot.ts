@@ -3,7 +3,9 @@
 import type { ErrorInfo, NodeStatus } from '../../model/run.js';
 import type { WorkflowNode } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
+import { isTerminalNodeStatus } from '../../model/run.js';
 import type { WorkerProcess } from './contracts.js';
+import type { MemoryWatched } from './memoryLimit.js';
 
 export interface NodeSlot {
   node: WorkflowNode;
@@ -40,4 +42,20 @@ export function newSlot(node: WorkflowNode, registered: RegisteredNode, memoryLi
     memoryLimitMb,
     output: '',
   };
+}
+
+/** The live node processes, for the memory watch: one over its cap is killed (once). */
+export function* memoryTargets(slots: Iterable<NodeSlot>): Iterable<MemoryWatched> {
+  for (const slot of slots) {
+    if (!slot.proc || slot.exited || isTerminalNodeStatus(slot.status)) continue;
+    yield {
+      pid: slot.proc.pid,
+      limitMb: slot.memoryLimitMb,
+      over: (rssMb) => {
+        if (slot.rssMb !== undefined) return;
+        slot.rssMb = rssMb;
+        slot.proc?.kill('SIGKILL');
+      },
+    };
+  }
 }

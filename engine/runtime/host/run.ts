@@ -13,13 +13,14 @@ import { RunEventLog } from './eventLog.js';
 import { EdgeCounts } from './edgeCounts.js';
 import { buildSummary } from './runSummary.js';
 import { waitForExits } from './processExits.js';
-import { newSlot, type NodeSlot } from './nodeSlot.js';
+import { memoryTargets, newSlot, type NodeSlot } from './nodeSlot.js';
+import { budgetFor, processLimit } from './processBudget.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
 import { launchNodeProcess, type WorkerPool } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
 import { buildAssignment } from './nodeAssignment.js';
-import { MemoryWatch, defaultMemoryLimitMb, describeExit, type MemoryWatched } from './memoryLimit.js';
+import { MemoryWatch, defaultMemoryLimitMb, describeExit } from './memoryLimit.js';
 
 /** Channel capacity (messages) of an edge without its own `capacity`. */
 export const DEFAULT_CAPACITY = 512;
@@ -40,7 +41,7 @@ export class Run {
   private readonly log: RunEventLog;
   private readonly slots = new Map<string, NodeSlot>();
   private readonly edgeCounts: EdgeCounts;
-  private readonly memoryWatch = new MemoryWatch(() => this.watchedMemory());
+  private readonly memoryWatch = new MemoryWatch(() => memoryTargets(this.slots.values()));
   private status: RunStatus = 'ready';
   private error: ErrorInfo | undefined;
   private readonly startedAt = Date.now();
@@ -49,6 +50,8 @@ export class Run {
   private ending: Promise<void> | undefined;
   private draining = false;
   private drainTimer: NodeJS.Timeout | undefined;
+  private timeLimitTimer: NodeJS.Timeout | undefined;
+  private releaseBudget: (() => void) | undefined;
   private resolveDone!: (s: RunSummary) => void;
   readonly done = new Promise<RunSummary>((r) => (this.resolveDone = r));
 
@@ -91,6 +94,13 @@ export class Run {
 
   start(): void {
     this.setStatus('running');
+    const limit = this.options.timeLimitMs;
+    if (limit !== undefined && limit > 0) {
+      this.timeLimitTimer = setTimeout(() => {
+        this.error = { message: `The run took longer than its time limit of ${limit} ms` };
+        void this.finish('failed');
+      }, limit);
+    }
     for (const slot of this.slots.values())
       this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status: 'pending' });
     if (this.slots.size === 0) {
@@ -105,6 +115,19 @@ export class Run {
       void this.finish('failed');
       return;
     }
+    // Nodes stay pending until the host's process budget has room for all of them.
+    void budgetFor(this.options.maxProcesses ?? processLimit())
+      .acquire(this.slots.size)
+      .then((release) => {
+        if (this.ending) release();
+        else {
+          this.releaseBudget = release;
+          this.launchAll(entry);
+        }
+      });
+  }
+
+  private launchAll(entry: string): void {
     const launcher = this.options.launcher ?? createChildLauncher();
     // Launch everything first (forks proceed in parallel), then assign.
     for (const slot of this.slots.values()) {
@@ -278,21 +301,6 @@ export class Run {
     }
   }
 
-  private *watchedMemory(): Iterable<MemoryWatched> {
-    for (const slot of this.slots.values()) {
-      if (!slot.proc || slot.exited || isTerminalNodeStatus(slot.status)) continue;
-      yield {
-        pid: slot.proc.pid,
-        limitMb: slot.memoryLimitMb,
-        over: (rssMb) => {
-          if (slot.rssMb !== undefined) return;
-          slot.rssMb = rssMb;
-          slot.proc?.kill('SIGKILL');
-        },
-      };
-    }
-  }
-
   private checkAllDone(): void {
     if (this.ending) return;
     for (const slot of this.slots.values()) if (!isTerminalNodeStatus(slot.status)) return;
@@ -302,10 +310,12 @@ export class Run {
   /** Stops what is still running, waits for every process, then emits the final status. */
   private finish(final: RunStatus, killGraceMs = KILL_GRACE_MS): Promise<void> {
     this.ending ??= (async () => {
-      if (this.drainTimer) clearTimeout(this.drainTimer);
+      clearTimeout(this.drainTimer);
+      clearTimeout(this.timeLimitTimer);
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
       await waitForExits([...this.slots.values()], killGraceMs);
+      this.releaseBudget?.();
       this.memoryWatch.stop();
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);

@@ -12,6 +12,7 @@ import type { Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
 import type { RunHandle, StartRunOptions } from './contracts.js';
 import { Run, type RunOptions } from './run.js';
+import { processLimit } from './processBudget.js';
 
 export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
 export { resolveWorkerEntry } from './workerEntry.js';
@@ -59,6 +60,18 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
     (p) => p.severity === 'error' && !checked.inferenceProblems.includes(p),
   );
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
+  const maxProcesses = options.maxProcesses ?? processLimit();
+  if (workflow.nodes.length > maxProcesses) {
+    throw new WorkflowInvalidError([
+      {
+        code: 'bad-limit',
+        severity: 'error',
+        message:
+          `The workflow has ${workflow.nodes.length} nodes, one process each: more than the limit of ` +
+          `${maxProcesses} node processes at once (SLUICE_MAX_PROCESSES)`,
+      },
+    ]);
+  }
   const failedInference = new Set(checked.inferenceProblems.map((p) => p.nodeId));
   const shared = memo.shared(failedInference);
 

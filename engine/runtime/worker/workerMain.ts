@@ -73,6 +73,8 @@ function routeConsole(reporter: WorkerReporter): void {
 }
 
 async function assign(a: NodeAssignment): Promise<void> {
+  // `ps` shows which node a process runs.
+  process.title = `sluice ${a.runId} ${a.nodeId}`;
   try {
     const definition = await loadDefinition(a);
     const ports = resolvePorts(definition, a.params);
