@@ -34,6 +34,7 @@ export interface RunOptions extends StartRunOptions {
 
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
+const ABORT_GRACE_MS = 300;
 /** After Stop, how long in-flight items get to drain before the run is stopped hard. */
 export const DRAIN_GRACE_MS = 10_000;
 
@@ -357,7 +358,8 @@ export class Run {
 
   /** Stops every node at once: their processes are killed without a grace period. */
   async abort(): Promise<void> {
-    await this.finish('cancelled', 0);
+    // 300 ms: enough for a node that honours its signal to remove its temporary files, no more.
+    await this.finish('cancelled', ABORT_GRACE_MS);
   }
 
   pause(): void {
