@@ -176,7 +176,14 @@ describe('sluice CLI', () => {
       .split('\n')
       .map((l) => JSON.parse(l) as RunEvent);
     expect(events.at(-1)).toMatchObject({ kind: 'run-status', status: 'cancelled' });
-    expect(events.filter((ev) => ev.kind === 'node-status' && ev.status === 'cancelled')).toHaveLength(2);
+    // Stop drains: the source stops and ends its stream, the log node takes the rest and completes.
+    const finals = events.filter(
+      (ev) => ev.kind === 'node-status' && (ev.status === 'cancelled' || ev.status === 'completed'),
+    );
+    expect(finals.map((ev) => (ev.kind === 'node-status' ? [ev.nodeId, ev.status] : [])).sort()).toEqual([
+      ['out', 'completed'],
+      ['src', 'cancelled'],
+    ]);
   });
 });
 

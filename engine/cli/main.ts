@@ -20,8 +20,9 @@ declare const SLUICE_VERSION: string | undefined;
 const USAGE = `Usage: sluice <command> [options]
 
 Commands:
-  run FILE [--param NODE.KEY=VALUE …] [--json] [--nodes-dir DIR] [--workspace DIR]
+  run FILE [--param NODE.KEY=VALUE …] [--json] [--nodes-dir DIR] [--workspace DIR] [--time-limit S]
                         run a workflow; exit 0 completed, 1 failed or cancelled, 2 invalid.
+                        --time-limit: the run fails when it takes longer than S seconds.
                         The run joins the history that "sluice serve" lists: DIR/.sluice/runs,
                         else the nearest .sluice/runs above the file, else one next to it
   validate FILE [--param NODE.KEY=VALUE …] [--nodes-dir DIR]
@@ -136,7 +137,15 @@ async function nodesCommand(argv: string[], io: Io): Promise<number> {
 }
 
 async function runCommand(argv: string[], io: Io): Promise<number> {
-  const args = parseCommandArgs(argv, { flags: ['--json'], options: ['--nodes-dir', '--workspace'] });
+  const args = parseCommandArgs(argv, {
+    flags: ['--json'],
+    options: ['--nodes-dir', '--workspace', '--time-limit'],
+  });
+  const timeLimit = args.options.get('--time-limit');
+  const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
+  if (timeLimitS !== undefined && !(timeLimitS > 0)) {
+    throw new UsageError(`--time-limit expects a number of seconds above 0, got "${timeLimit}"`);
+  }
   const file = fileArg(args.positional, 'run');
   const workflow = await readWorkflow(file, io);
   if (!workflow) return 2;
@@ -152,6 +161,7 @@ async function runCommand(argv: string[], io: Io): Promise<number> {
     json: args.flags.has('--json'),
     io,
     refuse: (problems) => refuse(file, problems, io),
+    ...(timeLimitS !== undefined ? { timeLimitMs: Math.round(timeLimitS * 1000) } : {}),
   });
 }
 

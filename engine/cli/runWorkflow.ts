@@ -29,6 +29,8 @@ export interface CliRun {
   io: CliIo;
   /** Prints the problems found before the run, each naming the file, and their count; returns 2. */
   refuse: (problems: Problem[]) => number;
+  /** `--time-limit S`: the run fails when it takes longer. */
+  timeLimitMs?: number;
 }
 
 /** Runs the workflow; the exit code: 0 completed, 1 failed or cancelled, 2 it cannot run. */
@@ -53,6 +55,7 @@ async function openHost(run: CliRun, place: RunHistoryPlace): Promise<HostServic
     confine: false,
     // `sluice run FILE` is the user's explicit act: the file's folder is trusted for this run.
     trustFolders: [path.dirname(path.resolve(run.file))],
+    ...(run.timeLimitMs !== undefined ? { runTimeLimitMs: run.timeLimitMs } : {}),
     // One process per node, started for this run: nothing to keep warm for a next one.
     usePool: false,
     warn: (m) => run.io.err(`warning: ${m}`),

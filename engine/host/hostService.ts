@@ -54,6 +54,8 @@ export interface HostServiceOptions {
    * --workspace DIR`, the app's own folder); `sluice serve` in the current folder passes false.
    */
   trustWorkspace?: boolean;
+  /** Every run of this host fails when it takes longer than this (ms): `sluice run --time-limit`. */
+  runTimeLimitMs?: number;
   /** More folders trusted for this host's life only (`sluice run FILE`: running it is the user's act). */
   trustFolders?: string[];
   /** How long a node's output types may take before its check is stopped (10 s by default). */
@@ -166,6 +168,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
         ...(options.launcher ? { launcher: options.launcher } : {}),
         ...(workerPool() ? { pool: workerPool() } : {}),
         inferenceSpares: spares,
+        ...(options.runTimeLimitMs !== undefined ? { timeLimitMs: options.runTimeLimitMs } : {}),
       });
     } catch (err) {
       if (err instanceof WorkflowInvalidError) {
@@ -321,7 +324,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     nodeLoadErrors: registry.loadErrors,
     async close() {
       closed = true;
-      await Promise.allSettled([...active.values()].map((h) => h.stop()));
+      // Shutting down: no drain, every node process goes at once.
+      await Promise.allSettled([...active.values()].map((h) => h.abort()));
       pool?.dispose();
       spares.dispose();
       await store.flush();

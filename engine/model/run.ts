@@ -2,9 +2,17 @@
 
 export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' | 'completed';
 
-/** `skipped`: the node is disabled in the workflow, so it did not run. */
 export type NodeStatus =
-  'pending' | 'running' | 'retrying' | 'completed' | 'failed' | 'cancelled' | 'skipped';
+  | 'pending'
+  | 'running'
+  | 'retrying'
+  /** The run is paused: the node gets no demand and sends nothing. */
+  | 'paused'
+  | 'completed'
+  | 'failed'
+  | 'cancelled'
+  /** The node is disabled in the workflow, so it did not run. */
+  | 'skipped';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

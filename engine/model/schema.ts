@@ -14,6 +14,7 @@ const position = z.strictObject({ x: z.number(), y: z.number() });
 const policy = z.strictObject({
   retries: z.number().int().min(0).optional(),
   retryBackoffMs: z.number().min(0).optional(),
+  retryBackoffMaxMs: z.number().min(0).optional(),
   timeoutMs: z.number().positive().optional(),
   allowFail: z.boolean().optional(),
   memoryLimitMb: z.number().int().min(32).optional(),

@@ -15,8 +15,10 @@ export interface Position {
 export interface NodePolicy {
   /** Extra attempts after the first failure. */
   retries?: number;
-  /** Delay before the first retry in ms; doubles each attempt. */
+  /** Delay before the first retry in ms; doubles each attempt (with jitter: half to all of it). */
   retryBackoffMs?: number;
+  /** The longest delay between retries in ms (default 30,000). */
+  retryBackoffMaxMs?: number;
   /** Fail the attempt when `run` takes longer than this (ms). */
   timeoutMs?: number;
   /** A failure of this node does not fail the run. */

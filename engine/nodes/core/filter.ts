@@ -1,16 +1,16 @@
 import { defineNode } from '../../sdk/index.js';
-import { mapBatches, NONE } from './batchMap.js';
+import { ERROR_PORT, mapBatches, NONE, ON_ERROR_PARAM, type OnError } from './batchMap.js';
 import { compileUserFunction } from './compile.js';
 
 /** Passes on the values for which a JavaScript predicate is truthy, a batch at a time (batchMap.ts). */
-export default defineNode<{ code: string }>({
+export default defineNode<{ code: string; onError: OnError }>({
   type: 'core.filter',
   title: 'Filter',
   category: 'Transform',
   description:
     'Passes on the values for which a JavaScript predicate (`x => x > 0`, or an expression of `x` and `i`) is truthy. The code runs in the node process.',
   inputs: [{ name: 'in', type: 'T' }],
-  outputs: [{ name: 'out', type: 'T' }],
+  outputs: [{ name: 'out', type: 'T' }, ERROR_PORT],
   params: [
     {
       key: 'code',
@@ -20,8 +20,9 @@ export default defineNode<{ code: string }>({
       required: true,
       default: 'x => true',
     },
+    ON_ERROR_PARAM,
   ],
-  async run({ params, inputs, outputs, nodeId }) {
+  async run({ params, inputs, outputs, nodeId, log }) {
     const fn = compileUserFunction(params.code, `Node "${nodeId}" (core.filter) param "code"`);
     const input = inputs.in;
     const out = outputs.out;
@@ -32,6 +33,7 @@ export default defineNode<{ code: string }>({
       (x, i) => fn(x, i),
       (x, keep) => (keep ? x : NONE),
       false,
+      { mode: params.onError, nodeId, port: outputs.error, log },
     );
   },
 });

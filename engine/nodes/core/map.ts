@@ -1,10 +1,11 @@
 import { defineNode } from '../../sdk/index.js';
-import { mapBatches, NONE } from './batchMap.js';
+import { ERROR_PORT, mapBatches, NONE, ON_ERROR_PARAM, type OnError } from './batchMap.js';
 import { compileUserFunction } from './compile.js';
 
 interface Params {
   code: string;
   outputType: string;
+  onError: OnError;
 }
 
 /**
@@ -18,7 +19,7 @@ export default defineNode<Params>({
   description:
     'Applies a JavaScript function (`x => x * 2`) or expression of `x` and `i` to every value. A result of `undefined` is dropped. The code runs in the node process. Each result is sent as it was when returned, even if the function changes that object later.',
   inputs: [{ name: 'in', type: 'T' }],
-  outputs: [{ name: 'out', type: 'json' }],
+  outputs: [{ name: 'out', type: 'json' }, ERROR_PORT],
   params: [
     {
       key: 'code',
@@ -35,12 +36,13 @@ export default defineNode<Params>({
       description: 'Port type of the results',
       default: 'json',
     },
+    ON_ERROR_PARAM,
   ],
   pureInference: true,
   async inferOutputs({ params }) {
-    return { out: params.outputType || 'json' };
+    return { out: params.outputType || 'json', error: 'json' };
   },
-  async run({ params, inputs, outputs, nodeId }) {
+  async run({ params, inputs, outputs, nodeId, log }) {
     const fn = compileUserFunction(params.code, `Node "${nodeId}" (core.map) param "code"`);
     const input = inputs.in;
     const out = outputs.out;
@@ -51,6 +53,7 @@ export default defineNode<Params>({
       (x, i) => fn(x, i),
       (_x, y) => (y === undefined ? NONE : y),
       true,
+      { mode: params.onError, nodeId, port: outputs.error, log },
     );
   },
 });

@@ -101,7 +101,8 @@ describe('stopping a run', { timeout: SLOW_MS }, () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     const stopAt = Date.now();
-    await handle.stop();
+    // Abort, not Stop: Stop drains (lets the executing node finish within its grace period).
+    await handle.abort();
     const summary = await handle.done;
     expect(summary.status).toBe('cancelled');
     expect(Date.now() - stopAt).toBeLessThan(5000);

@@ -42,6 +42,8 @@ export type HostToWorker =
   | { type: 'resume' }
   /** The sender of this input edge is gone (a failed allow-fail node): end the edge. */
   | { type: 'edge-closed'; edgeId: string }
+  /** Stop draining: a source stops sending and ends its streams normally (its node is cancelled). */
+  | { type: 'drain' }
   | { type: 'stop' }
   /** The host has the node's final status: the process may exit. */
   | { type: 'exit' };

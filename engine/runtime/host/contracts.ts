@@ -41,6 +41,15 @@ export interface StartRunOptions {
   registry: NodeRegistry;
   /** `--param NODE.KEY=VALUE` overrides, applied before the check. */
   paramOverrides?: readonly ParamOverride[];
+  /** How long Stop lets in-flight items drain before stopping hard (default 10 s). */
+  drainGraceMs?: number;
+  /** The run fails (its nodes are stopped) when it takes longer than this (ms). */
+  timeLimitMs?: number;
+  /**
+   * The most node processes this host runs at once, over all its runs (default: processLimit()).
+   * A run waits until it can have all of its processes; one that needs more is refused.
+   */
+  maxProcesses?: number;
   workflowPath?: string;
 }
 
@@ -50,8 +59,14 @@ export interface RunHandle {
   /** Every event of the run, in `seq` order, from the first one on (late listeners get a replay). */
   onEvent(listener: (event: RunEvent) => void): () => void;
   summary(): RunSummary;
-  /** Cancels every node; resolves when no node process of the run is left. */
-  stop(): Promise<void>;
+  /**
+   * Drains: sources stop and end their streams, in-flight items go through, nodes end as their
+   * inputs end; after a grace period (default 10 s) the rest is stopped hard. Resolves when no node
+   * process of the run is left; the run ends `cancelled`.
+   */
+  stop(graceMs?: number): Promise<void>;
+  /** Stops every node at once (processes killed without grace); resolves when none is left. */
+  abort(): Promise<void>;
   pause(): void;
   resume(): void;
   /** Resolves with the final summary when the run ends (completed, failed or cancelled). */

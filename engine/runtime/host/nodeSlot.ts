@@ -1,10 +1,11 @@
-// A node's slot in a run (its worker process and status), and waiting for all slots' processes to
-// exit at the end of a run.
+// What the host keeps about one node of a run (its process, status, attempt and memory cap).
 
 import type { ErrorInfo, NodeStatus } from '../../model/run.js';
 import type { WorkflowNode } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
+import { isTerminalNodeStatus } from '../../model/run.js';
 import type { WorkerProcess } from './contracts.js';
+import type { MemoryWatched } from './memoryLimit.js';
 
 export interface NodeSlot {
   node: WorkflowNode;
@@ -27,17 +28,34 @@ export interface NodeSlot {
   exitWaiters: Array<() => void>;
 }
 
-/** Waits for every process, killing those still alive after `graceMs`. */
-export async function waitForExits(slots: NodeSlot[], graceMs: number): Promise<void> {
-  const all = slots.filter((s) => s.proc && !s.exited);
-  if (all.length === 0) return;
-  const exited = Promise.all(
-    all.map((s) => new Promise<void>((r) => (s.exited ? r() : s.exitWaiters.push(r)))),
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const grace = new Promise<void>((r) => (timer = setTimeout(r, graceMs)));
-  await Promise.race([exited, grace]);
-  clearTimeout(timer);
-  for (const s of all) if (!s.exited) s.proc?.kill('SIGKILL');
-  await exited;
+export function newSlot(node: WorkflowNode, registered: RegisteredNode, memoryLimitMb: number): NodeSlot {
+  return {
+    node,
+    registered,
+    proc: undefined,
+    status: 'pending',
+    attempt: 0,
+    socketPath: undefined,
+    exited: false,
+    ready: false,
+    exitWaiters: [],
+    memoryLimitMb,
+    output: '',
+  };
+}
+
+/** The live node processes, for the memory watch: one over its cap is killed (once). */
+export function* memoryTargets(slots: Iterable<NodeSlot>): Iterable<MemoryWatched> {
+  for (const slot of slots) {
+    if (!slot.proc || slot.exited || isTerminalNodeStatus(slot.status)) continue;
+    yield {
+      pid: slot.proc.pid,
+      limitMb: slot.memoryLimitMb,
+      over: (rssMb) => {
+        if (slot.rssMb !== undefined) return;
+        slot.rssMb = rssMb;
+        slot.proc?.kill('SIGKILL');
+      },
+    };
+  }
 }

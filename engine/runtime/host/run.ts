@@ -13,14 +13,16 @@ import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
 import { EdgeCounts } from './edgeCounts.js';
 import { buildSummary } from './runSummary.js';
+import { waitForExits } from './processExits.js';
+import { memoryTargets, newSlot, type NodeSlot } from './nodeSlot.js';
+import { budgetFor, processLimit } from './processBudget.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
 import { launchNodeProcess, type WorkerPool } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
 import { buildAssignment } from './nodeAssignment.js';
 import { blameMarks } from './blame.js';
-import { waitForExits, type NodeSlot } from './nodeSlot.js';
-import { MemoryWatch, defaultMemoryLimitMb, describeExit, type MemoryWatched } from './memoryLimit.js';
+import { MemoryWatch, defaultMemoryLimitMb, describeExit } from './memoryLimit.js';
 
 /** Channel capacity (messages) of an edge without its own `capacity`. */
 export const DEFAULT_CAPACITY = 512;
@@ -36,18 +38,25 @@ export interface RunOptions extends StartRunOptions {
 
 /** After a stop, how long nodes get to return before their processes are killed. */
 const KILL_GRACE_MS = 1000;
+const ABORT_GRACE_MS = 300;
+/** After Stop, how long in-flight items get to drain before the run is stopped hard. */
+export const DRAIN_GRACE_MS = 10_000;
 
 export class Run {
   private readonly log: RunEventLog;
   private readonly slots = new Map<string, NodeSlot>();
   private readonly edgeCounts: EdgeCounts;
-  private readonly memoryWatch = new MemoryWatch(() => this.watchedMemory());
+  private readonly memoryWatch = new MemoryWatch(() => memoryTargets(this.slots.values()));
   private status: RunStatus = 'ready';
   private error: ErrorInfo | undefined;
   private readonly startedAt = Date.now();
   private endedAt: number | undefined;
   private listening = 0;
   private ending: Promise<void> | undefined;
+  private draining = false;
+  private drainTimer: NodeJS.Timeout | undefined;
+  private timeLimitTimer: NodeJS.Timeout | undefined;
+  private releaseBudget: (() => void) | undefined;
   private resolveDone!: (s: RunSummary) => void;
   readonly done = new Promise<RunSummary>((r) => (this.resolveDone = r));
 
@@ -66,19 +75,7 @@ export class Run {
     const defaultMemory = options.pool?.memoryLimitMb ?? defaultMemoryLimitMb();
     for (const node of workflow.nodes) {
       const registered = options.registry.get(node.type) as RegisteredNode;
-      this.slots.set(node.id, {
-        node,
-        registered,
-        proc: undefined,
-        status: 'pending',
-        attempt: 0,
-        socketPath: undefined,
-        exited: false,
-        ready: false,
-        exitWaiters: [],
-        memoryLimitMb: node.policy?.memoryLimitMb ?? defaultMemory,
-        output: '',
-      });
+      this.slots.set(node.id, newSlot(node, registered, node.policy?.memoryLimitMb ?? defaultMemory));
     }
     this.edgeCounts = new EdgeCounts(
       workflow.edges.map((e) => e.id),
@@ -93,6 +90,7 @@ export class Run {
       onEvent: (l: (e: RunEvent) => void) => this.log.subscribe(l),
       summary: () => this.summary(),
       stop: () => this.stop(),
+      abort: () => this.abort(),
       pause: () => this.pause(),
       resume: () => this.resume(),
       done: this.done,
@@ -101,6 +99,13 @@ export class Run {
 
   start(): void {
     this.setStatus('running');
+    const limit = this.options.timeLimitMs;
+    if (limit !== undefined && limit > 0) {
+      this.timeLimitTimer = setTimeout(() => {
+        this.error = { message: `The run took longer than its time limit of ${limit} ms` };
+        void this.finish('failed');
+      }, limit);
+    }
     for (const slot of this.slots.values())
       this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status: 'pending' });
     if (this.slots.size === 0) {
@@ -115,6 +120,19 @@ export class Run {
       void this.finish('failed');
       return;
     }
+    // Nodes stay pending until the host's process budget has room for all of them.
+    void budgetFor(this.options.maxProcesses ?? processLimit())
+      .acquire(this.slots.size)
+      .then((release) => {
+        if (this.ending) release();
+        else {
+          this.releaseBudget = release;
+          this.launchAll(entry);
+        }
+      });
+  }
+
+  private launchAll(entry: string): void {
     const launcher = this.options.launcher ?? createChildLauncher();
     // Launch everything first (forks proceed in parallel), then assign. A disabled node gets no
     // process: it is skipped, and its edges carry nothing (nodeAssignment.ts).
@@ -310,33 +328,21 @@ export class Run {
     }
   }
 
-  private *watchedMemory(): Iterable<MemoryWatched> {
-    for (const slot of this.slots.values()) {
-      if (!slot.proc || slot.exited || isTerminalNodeStatus(slot.status)) continue;
-      yield {
-        pid: slot.proc.pid,
-        limitMb: slot.memoryLimitMb,
-        over: (rssMb) => {
-          if (slot.rssMb !== undefined) return;
-          slot.rssMb = rssMb;
-          slot.proc?.kill('SIGKILL');
-        },
-      };
-    }
-  }
-
   private checkAllDone(): void {
     if (this.ending) return;
     for (const slot of this.slots.values()) if (!isTerminalNodeStatus(slot.status)) return;
-    void this.finish('completed');
+    void this.finish(this.draining ? 'cancelled' : 'completed');
   }
 
   /** Stops what is still running, waits for every process, then emits the final status. */
-  private finish(final: RunStatus): Promise<void> {
+  private finish(final: RunStatus, killGraceMs = KILL_GRACE_MS): Promise<void> {
     this.ending ??= (async () => {
+      clearTimeout(this.drainTimer);
+      clearTimeout(this.timeLimitTimer);
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'stop' });
-      await waitForExits([...this.slots.values()], KILL_GRACE_MS);
+      await waitForExits([...this.slots.values()], killGraceMs);
+      this.releaseBudget?.();
       this.memoryWatch.stop();
       for (const slot of this.slots.values())
         if (!isTerminalNodeStatus(slot.status)) this.onNodeStatus(slot, 'cancelled', slot.attempt);
@@ -358,20 +364,48 @@ export class Run {
     });
   }
 
-  async stop(): Promise<void> {
-    await this.finish('cancelled');
+  /**
+   * Drains: sources stop and end their streams, what is in flight goes through and every other node
+   * ends as its inputs end; after `graceMs` whatever is left is stopped hard. The run ends cancelled.
+   */
+  async stop(graceMs = this.options.drainGraceMs ?? DRAIN_GRACE_MS): Promise<void> {
+    if (!this.ending && !this.draining) {
+      this.draining = true;
+      if (this.status === 'paused') this.resume();
+      for (const slot of this.slots.values()) {
+        const isSource = !this.workflow.edges.some((e) => e.target === slot.node.id);
+        if (isSource && !isTerminalNodeStatus(slot.status)) this.send(slot, { type: 'drain' });
+      }
+      this.drainTimer = setTimeout(() => void this.finish('cancelled'), graceMs);
+      this.checkAllDone();
+    }
+    await this.done;
+  }
+
+  /** Stops every node at once: their processes are killed without a grace period. */
+  async abort(): Promise<void> {
+    // 300 ms: enough for a node that honours its signal to remove its temporary files, no more.
+    await this.finish('cancelled', ABORT_GRACE_MS);
   }
 
   pause(): void {
     if (this.status !== 'running' || this.ending) return;
     for (const slot of this.slots.values()) this.send(slot, { type: 'pause' });
     this.setStatus('paused');
+    // Nodes hold: no demand is granted and nothing is sent. They show it.
+    for (const slot of this.slots.values()) if (slot.status === 'running') this.setNodeHeld(slot, 'paused');
   }
 
   resume(): void {
     if (this.status !== 'paused' || this.ending) return;
     for (const slot of this.slots.values()) this.send(slot, { type: 'resume' });
     this.setStatus('running');
+    for (const slot of this.slots.values()) if (slot.status === 'paused') this.setNodeHeld(slot, 'running');
+  }
+
+  private setNodeHeld(slot: NodeSlot, status: 'paused' | 'running'): void {
+    slot.status = status;
+    this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, attempt: slot.attempt });
   }
 
   summary(): RunSummary {

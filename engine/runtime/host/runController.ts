@@ -19,6 +19,7 @@ import { Run, type RunOptions } from './run.js';
 import { WorkerPool } from './workerPool.js';
 import { createChildLauncher } from './childLauncher.js';
 import { resolveWorkerEntry } from './workerEntry.js';
+import { processLimit } from './processBudget.js';
 
 export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
 export { resolveWorkerEntry } from './workerEntry.js';
@@ -97,6 +98,18 @@ async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<R
   const portTypes = checked.portTypes;
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new WorkflowInvalidError(errors);
+  const maxProcesses = options.maxProcesses ?? processLimit();
+  if (workflow.nodes.length > maxProcesses) {
+    throw new WorkflowInvalidError([
+      {
+        code: 'bad-limit',
+        severity: 'error',
+        message:
+          `The workflow has ${workflow.nodes.length} nodes, one process each: more than the limit of ` +
+          `${maxProcesses} node processes at once (SLUICE_MAX_PROCESSES)`,
+      },
+    ]);
+  }
   const shared = memo.shared();
 
   const runId = newRunId();

@@ -95,7 +95,7 @@ describe('runtime', () => {
     expect(lastCounts(run.events).get('e1')).toMatchObject({ sent: 200, received: 200, full: false });
   });
 
-  it('stop mid-run cancels every node and leaves no node process within 2 s, even a node that ignores its signal', async () => {
+  it('abort mid-run cancels every node and leaves no node process within 2 s, even a node that ignores its signal', async () => {
     const launcher = recordingLauncher();
     const busy = 'x => { const t = Date.now(); while (Date.now() - t < 60000); return x }';
     const run = await runWorkflow(
@@ -116,7 +116,7 @@ describe('runtime', () => {
     );
     expect(launcher.pids).toHaveLength(4);
     const t0 = Date.now();
-    await run.handle.stop();
+    await run.handle.abort();
     const elapsed = Date.now() - t0;
     expect(launcher.pids.filter(isAlive)).toEqual([]);
     expect(elapsed).toBeLessThan(2000);

@@ -29,11 +29,30 @@ export interface RunPolicyOptions {
 
 export type FinalStatus = TerminalNodeStatus;
 
+/** Default first backoff and cap of retries (ms). */
+export const DEFAULT_BACKOFF_MS = 200;
+export const DEFAULT_BACKOFF_MAX_MS = 30_000;
+
+/**
+ * The wait before retry number `attempt` (1 = the first retry): exponential from
+ * `retryBackoffMs`, capped at `retryBackoffMaxMs`, with "equal jitter" (between half and all of it,
+ * `random` in [0, 1)) so that nodes failing together do not retry in lockstep.
+ */
+export function backoffDelay(
+  attempt: number,
+  policy: Pick<NodePolicy, 'retryBackoffMs' | 'retryBackoffMaxMs'>,
+  random: number,
+): number {
+  const base = Math.max(0, policy.retryBackoffMs ?? DEFAULT_BACKOFF_MS);
+  const cap = Math.max(0, policy.retryBackoffMaxMs ?? DEFAULT_BACKOFF_MAX_MS);
+  const full = Math.min(cap, base * 2 ** (attempt - 1));
+  return full / 2 + (full / 2) * random;
+}
+
 export async function runWithPolicy(
   o: RunPolicyOptions,
 ): Promise<{ status: FinalStatus; error?: ErrorInfo }> {
   const retries = Math.max(0, Math.floor(o.policy.retries ?? 0));
-  const backoff = Math.max(0, o.policy.retryBackoffMs ?? 200);
   for (let attempt = 1; ; attempt++) {
     if (o.stopSignal.aborted) return { status: 'cancelled' };
     if (attempt > 1) o.rewind();
@@ -47,7 +66,7 @@ export async function runWithPolicy(
       const error = toErrorInfo(err);
       if (attempt > retries) return { status: 'failed', error };
       o.onStatus('retrying', attempt + 1, error);
-      const stopped = await sleep(backoff * 2 ** (attempt - 1), o.stopSignal);
+      const stopped = await sleep(backoffDelay(attempt, o.policy, Math.random()), o.stopSignal);
       if (stopped) return { status: 'cancelled' };
     }
   }

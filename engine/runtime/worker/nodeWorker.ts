@@ -39,6 +39,8 @@ interface Active {
   reporter: WorkerReporter;
   stop: AbortController;
   finished: Promise<void> | undefined;
+  /** Stopped by a drain: its streams end normally (END), so what it sent goes through. */
+  drained: boolean;
 }
 
 let active: Active | undefined;
@@ -71,6 +73,8 @@ function routeConsole(reporter: WorkerReporter): void {
 }
 
 async function assign(a: NodeAssignment): Promise<void> {
+  // `ps` shows which node a process runs.
+  process.title = `sluice ${a.runId} ${a.nodeId}`;
   try {
     const definition = await loadDefinition(a);
     const ports = resolvePorts(definition, a.params);
@@ -96,6 +100,7 @@ async function assign(a: NodeAssignment): Promise<void> {
       reporter,
       stop: new AbortController(),
       finished: undefined,
+      drained: false,
     };
     channel.send({ type: 'listening', socketPath: inputs.socketPath });
   } catch (err) {
@@ -147,7 +152,9 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
     },
   });
   const endsNormally =
-    result.status === 'completed' || (result.status === 'failed' && act.assignment.policy.allowFail === true);
+    result.status === 'completed' ||
+    act.drained ||
+    (result.status === 'failed' && act.assignment.policy.allowFail === true);
   if (endsNormally) {
     // Downstream inputs end (the shutdown cascade; for a failed allow-fail node its consumers just
     // see the end of the stream).
@@ -187,6 +194,20 @@ function stop(): void {
   setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
 }
 
+/** Stop draining (a source): refuse its sends from now on, end its run; its streams end normally. */
+function drain(): void {
+  const act = active;
+  if (!act || act.drained || act.stop.signal.aborted) return;
+  if (!act.finished) {
+    stop();
+    return;
+  }
+  act.drained = true;
+  const reason = new StoppedError();
+  act.outputs.endAttempt(reason);
+  act.stop.abort(reason);
+}
+
 function handle(m: HostToWorker): void {
   switch (m.type) {
     case 'preload':
@@ -213,9 +234,14 @@ function handle(m: HostToWorker): void {
       return;
     case 'pause':
       active?.inputs.pause();
+      active?.outputs.pause();
       return;
     case 'resume':
       active?.inputs.resume();
+      active?.outputs.resume();
+      return;
+    case 'drain':
+      queue = queue.then(drain);
       return;
     case 'edge-closed':
       active?.inputs.closeEdge(m.edgeId);

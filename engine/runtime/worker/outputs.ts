@@ -88,14 +88,17 @@ class OutEdge {
     return this.waiter !== undefined;
   }
 
+  /** The run is paused: nothing is sent (the receivers grant nothing either). */
+  paused = false;
+
   /** Room for one more message: below both limits (a message may cross the character limit). */
   hasRoom(): boolean {
-    return this.sent < this.limit && this.sentChars < this.charLimit;
+    return this.sent < this.limit && this.sentChars < this.charLimit && !this.paused;
   }
 
   /** How many more messages the receiver's window allows. */
   room(): number {
-    return this.sentChars < this.charLimit ? this.limit - this.sent : 0;
+    return this.sentChars < this.charLimit && !this.paused ? this.limit - this.sent : 0;
   }
 
   /** `text`: the JSON of `count` messages, comma-separated (an array's text without its brackets). */
@@ -132,7 +135,7 @@ class OutEdge {
     });
   }
 
-  private wake(): void {
+  wake(): void {
     const w = this.waiter;
     this.waiter = undefined;
     w?.resolve();
@@ -349,6 +352,17 @@ export class OutputHub {
   abort(reason: unknown): void {
     this.abortReason = reason;
     for (const edge of this.edges) edge.abort(reason);
+  }
+
+  pause(): void {
+    for (const edge of this.edges) edge.paused = true;
+  }
+
+  resume(): void {
+    for (const edge of this.edges) {
+      edge.paused = false;
+      edge.wake();
+    }
   }
 
   /** The node asked for more input: what it sent so far belongs to finished values. */

@@ -99,6 +99,7 @@ export const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
   pending: '--border-strong',
   running: '--accent',
   retrying: '--warn',
+  paused: '--warn',
   completed: '--ok',
   failed: '--danger',
   cancelled: '--text-3',
