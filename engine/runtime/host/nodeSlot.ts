@@ -59,3 +59,12 @@ export function* memoryTargets(slots: Iterable<NodeSlot>): Iterable<MemoryWatche
     };
   }
 }
+
+/** Ends the slot in `status` (with `error` or none); returns the event fields for the error. */
+export function endSlot(slot: NodeSlot, status: NodeStatus, error?: ErrorInfo): { error?: ErrorInfo } {
+  slot.status = status;
+  slot.endedAt = Date.now();
+  if (error) slot.error = error;
+  else delete slot.error;
+  return error ? { error } : {};
+}

@@ -2,45 +2,32 @@
 // turned into RunEvents, the failure policy, and stop, pause and resume. startRun (runController.ts)
 // checks the workflow and creates it.
 
-import type { InferenceSpares } from './inferenceSpares.js';
 import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
 import type { Workflow } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
-import type { Launcher, RunHandle, StartRunOptions } from './contracts.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
 import { RunEventLog } from './eventLog.js';
 import { EdgeCounts } from './edgeCounts.js';
 import { buildSummary } from './runSummary.js';
 import { waitForExits } from './processExits.js';
-import { memoryTargets, newSlot, type NodeSlot } from './nodeSlot.js';
+import { endSlot, memoryTargets, newSlot, type NodeSlot } from './nodeSlot.js';
 import { budgetFor, processLimit } from './processBudget.js';
 import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
-import { launchNodeProcess, type WorkerPool } from './workerPool.js';
+import { launchNodeProcess } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
 import { buildAssignment } from './nodeAssignment.js';
 import { blameMarks } from './blame.js';
+import {
+  ABORT_GRACE_MS,
+  DEFAULT_CAPACITY,
+  DRAIN_GRACE_MS,
+  KILL_GRACE_MS,
+  type RunOptions,
+} from './runOptions.js';
 import { MemoryWatch, defaultMemoryLimitMb, describeExit } from './memoryLimit.js';
-
-/** Channel capacity (messages) of an edge without its own `capacity`. */
-export const DEFAULT_CAPACITY = 512;
-
-export interface RunOptions extends StartRunOptions {
-  launcher?: Launcher;
-  pool?: WorkerPool;
-  /** The worker entry; found next to this bundle or under dist/engine/ by default. */
-  workerEntry?: string;
-  /** Pre-started inference processes for the run's check (a long-lived host keeps one ready). */
-  inferenceSpares?: InferenceSpares;
-}
-
-/** After a stop, how long nodes get to return before their processes are killed. */
-const KILL_GRACE_MS = 1000;
-const ABORT_GRACE_MS = 300;
-/** After Stop, how long in-flight items get to drain before the run is stopped hard. */
-export const DRAIN_GRACE_MS = 10_000;
 
 export class Run {
   private readonly log: RunEventLog;
@@ -83,18 +70,9 @@ export class Run {
     );
   }
 
-  handle(): RunHandle {
-    return {
-      runId: this.runId,
-      runDir: this.runDir,
-      onEvent: (l: (e: RunEvent) => void) => this.log.subscribe(l),
-      summary: () => this.summary(),
-      stop: () => this.stop(),
-      abort: () => this.abort(),
-      pause: () => this.pause(),
-      resume: () => this.resume(),
-      done: this.done,
-    };
+  /** Every event of the run from the first one on (late listeners get a replay). */
+  subscribe(listener: (e: RunEvent) => void): () => void {
+    return this.log.subscribe(listener);
   }
 
   start(): void {
@@ -272,11 +250,7 @@ export class Run {
     for (const [slot, status] of blameMarks(this.workflow, this.slots, blamed, reporter)) {
       // A finished worker waits for 'exit'; a running one is stopped.
       const finished = isTerminalNodeStatus(slot.status) || slot === reporter;
-      slot.status = status;
-      slot.endedAt = Date.now();
-      if (status === 'failed') slot.error = error;
-      else delete slot.error;
-      const e = status === 'failed' ? { error } : {};
+      const e = endSlot(slot, status, status === 'failed' ? error : undefined);
       this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, ...e });
       this.send(slot, { type: finished ? 'exit' : 'stop' });
     }

@@ -15,13 +15,15 @@ import { InferenceMemo } from '../../nodes/inferenceMemo.js';
 import { inferenceSandbox } from '../../nodes/inferenceSandbox.js';
 import { InferenceProcess } from './inferenceProcess.js';
 import type { RunHandle } from './contracts.js';
-import { Run, type RunOptions } from './run.js';
+import { Run } from './run.js';
+import { runHandle } from './runHandle.js';
+import type { RunOptions } from './runOptions.js';
 import { WorkerPool } from './workerPool.js';
 import { createChildLauncher } from './childLauncher.js';
 import { resolveWorkerEntry } from './workerEntry.js';
 import { processLimit } from './processBudget.js';
 
-export { DEFAULT_CAPACITY, type RunOptions } from './run.js';
+export { DEFAULT_CAPACITY, type RunOptions } from './runOptions.js';
 export { resolveWorkerEntry } from './workerEntry.js';
 
 export class WorkflowInvalidError extends Error {
@@ -118,5 +120,5 @@ async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<R
   await mkdir(runDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const run = new Run(runId, runDir, workflow, options, portTypes, shared);
   run.start();
-  return run.handle();
+  return runHandle(run);
 }

@@ -3,9 +3,6 @@
 // node TAKES messages, not when bytes arrive, so a slow node holds its senders back.
 
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { BatchOptions } from '../../sdk/index.js';
 import type { InputEdgeAssignment } from '../common/protocol.js';
@@ -18,6 +15,7 @@ import {
   encodeWindowFrame,
 } from '../common/frames.js';
 import { HeldValues, type QueueEntry } from './heldValues.js';
+import { socketPath } from './socketPath.js';
 
 interface InEdge {
   id: string;
@@ -48,13 +46,6 @@ interface Waiter {
   keep: boolean;
   resolve: (r: IteratorResult<unknown, undefined>) => void;
   reject: (e: unknown) => void;
-}
-
-/** Short socket paths: Unix socket paths are limited to about 107 bytes. */
-function socketPath(): string {
-  const name = `sl-${process.pid}-${randomBytes(4).toString('hex')}.sock`;
-  const dir = os.tmpdir();
-  return path.join(dir.length + name.length < 100 ? dir : '/tmp', name);
 }
 
 type Entry = QueueEntry<InEdge>;
