@@ -1,6 +1,6 @@
 // `npm test`: every check CI runs, in order, with one closing line that counts them all.
 //   lint (eslint + prettier) → type-check (each process boundary) → vitest (unit + integration with
-//   real node processes, real files, real PostgreSQL) → renderer build → Playwright E2E in Chromium.
+//   real node processes, real files, real PostgreSQL) → fault injection → renderer build → Playwright E2E in Chromium.
 // Pass `--quick` to stop after vitest.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -55,6 +55,10 @@ step('vitest', npx, [
   `--outputFile.json=${vitestJson}`,
 ]);
 countVitest(vitestJson);
+// Fault injection (npm run test:faults): 100 runs killing random node processes and hosts; one
+// test in the tally, failed when any run ends inconsistent.
+if (step('faults', 'node', ['scripts/test-faults.mjs'])) totals.passed++;
+else totals.failed++;
 if (!quick) {
   if (step('build', 'node', ['scripts/build.mjs', '--all'])) {
     const pwJson = path.join(out, 'playwright.json');
