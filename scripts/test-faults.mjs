@@ -9,8 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { buildEngine } from './build.mjs';
+import { buildEngine, bundleForNode } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.FAULT_RUNS ?? 100);
@@ -19,20 +18,7 @@ const RUN_TIMEOUT_MS = 30_000;
 
 await buildEngine();
 const apiFile = path.join(root, 'dist/faults/engineApi.js');
-await build({
-  absWorkingDir: root,
-  entryPoints: ['bench/lib/engineApi.ts'],
-  outfile: apiFile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  packages: 'external',
-  logLevel: 'warning',
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
-});
+await bundleForNode({ entryPoints: ['bench/lib/engineApi.ts'], outfile: apiFile });
 const { startRun, createRegistry, createChildLauncher } = await import(pathToFileURL(apiFile).href);
 const registry = await createRegistry();
 const work = mkdtempSync(path.join(os.tmpdir(), 'sluice-faults-'));

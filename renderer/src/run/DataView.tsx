@@ -4,12 +4,10 @@
 import { useState } from 'react';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useEditor, type EditorState } from '../store/index.js';
-import { cellText } from './OutputPreview.js';
+import { numericColumns, PreviewCells } from './PreviewCells.js';
 import { useRecordedOutputs, useSettledRun, useTablePreview } from './useRecordedTables.js';
 
 const PAGE_SIZES = [25, 50, 100] as const;
-const NUMERIC = new Set(['number', 'integer']);
-
 const selectSingleNode = (s: EditorState) =>
   s.selection.nodes.length === 1 ? (s.doc.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null) : null;
 const selectEdges = (s: EditorState) => s.doc.edges;
@@ -29,7 +27,7 @@ function PagedTable({ preview, testId }: { preview: TablePreview; testId: string
   const current = Math.min(page, pages - 1);
   const rows = preview.rows.slice(current * pageSize, (current + 1) * pageSize);
   const first = loaded === 0 ? 0 : current * pageSize + 1;
-  const numeric = preview.columns.map((c) => NUMERIC.has(c.type));
+  const numeric = numericColumns(preview);
   return (
     <div className="data-table" data-testid={testId}>
       <div className="data-table-bar">
@@ -95,15 +93,7 @@ function PagedTable({ preview, testId }: { preview: TablePreview; testId: string
             {rows.map((row, i) => (
               <tr key={first + i}>
                 <td className="data-rownum">{first + i}</td>
-                {preview.columns.map((c, k) => {
-                  const v = row[c.name];
-                  const kind = v === null || v === undefined ? 'null' : numeric[k] ? 'num' : undefined;
-                  return (
-                    <td key={c.name} className={kind}>
-                      {cellText(v)}
-                    </td>
-                  );
-                })}
+                <PreviewCells preview={preview} row={row} numeric={numeric} />
               </tr>
             ))}
           </tbody>

@@ -6,22 +6,15 @@ import { useEffect, useState } from 'react';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useRunSession } from './context.js';
 import { useSettledRun, type Loaded } from './useRecordedTables.js';
+import { numericColumns, PreviewCells } from './PreviewCells.js';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-}
-
-const NUMERIC = new Set(['number', 'integer']);
-
 function PreviewTable({ preview }: { preview: TablePreview }) {
   const shown = preview.rows.length;
-  const numeric = preview.columns.map((c) => NUMERIC.has(c.type));
+  const numeric = numericColumns(preview);
   return (
     <div className="preview" data-testid="preview-table">
       <div className="preview-summary" data-testid="preview-summary">
@@ -44,15 +37,7 @@ function PreviewTable({ preview }: { preview: TablePreview }) {
           <tbody>
             {preview.rows.map((row, i) => (
               <tr key={i}>
-                {preview.columns.map((c, k) => {
-                  const v = row[c.name];
-                  const kind = v === null || v === undefined ? 'null' : numeric[k] ? 'num' : undefined;
-                  return (
-                    <td key={c.name} className={kind}>
-                      {cellText(v)}
-                    </td>
-                  );
-                })}
+                <PreviewCells preview={preview} row={row} numeric={numeric} />
               </tr>
             ))}
           </tbody>
