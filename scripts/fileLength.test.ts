@@ -11,7 +11,7 @@ const MAX_LINES = 400;
 const SOURCE = /\.(ts|tsx|js|mjs|cjs|mts|cts|css|html)$/;
 const TEST = /(\.test\.tsx?|\.spec\.ts)$/;
 /** Over the limit today and not split yet; an entry must go once its file is back under the limit. */
-const KNOWN_OVER = new Set(['renderer/src/styles.css']);
+const KNOWN_OVER = new Set<string>([]);
 
 function sourceFiles(): string[] {
   return execFileSync('git', ['ls-files'], { cwd: root })

@@ -4,7 +4,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import './styles.css';
+// The editor's styles, in cascade order (each file one area of the window).
+import './styles/base.css';
+import './styles/panels.css';
+import './styles/canvas.css';
+import './styles/overlays.css';
+import './styles/run-nodes.css';
+import './styles/run-panels.css';
 import './interaction.css';
 import { getHostClient } from './host/index.js';
 import { App } from './components/App.js';
