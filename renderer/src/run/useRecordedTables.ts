@@ -13,14 +13,16 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** The run id once the node's outputs are final (its run ended, or the node itself did), else null. */
-export function useSettledRun(nodeId: string): string | null {
+/**
+ * The run id once the run's records are final, else null. Not when the node itself ends: a table it
+ * sent is executed, and its preview captured, by a node downstream (previewCapture.ts), which may
+ * still be running then.
+ */
+export function useSettledRun(_nodeId: string): string | null {
   return useRun((s) => {
     const run = s.run;
     if (!run || run.runId === 'local') return null;
-    const node = run.nodes[nodeId];
-    if (!isTerminal(run.status) && node?.status !== 'completed' && node?.status !== 'failed') return null;
-    return run.runId;
+    return isTerminal(run.status) ? run.runId : null;
   });
 }
 
