@@ -1,4 +1,4 @@
-// Edge counts as the host merges them: `sent` from the sender, `received` the greater of what the
+// Edge counts as the host merges them: `sent` from the sender (never below `received`), `received` the greater of what the
 // receiver reports and what the sender last heard in a window, `full` when the sender waits. Changed
 // edges are emitted together at most every TICK_MS as one `edge-counts` event.
 
@@ -26,6 +26,9 @@ export class EdgeCounts {
       if (r.sent !== undefined) c.sent = Math.max(c.sent, r.sent);
       if (r.received !== undefined) c.received = Math.max(c.received, r.received);
       if (r.full !== undefined) c.full = r.full;
+      // What arrived was sent: a sender killed between two reports leaves its last `sent` behind the
+      // receiver's count, and the edge must not read as more received than sent.
+      if (c.received > c.sent) c.sent = c.received;
       this.dirty.add(r.edgeId);
     }
     this.timer ??= setTimeout(() => this.flush(), TICK_MS);
