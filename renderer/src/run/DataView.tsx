@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useEditor, type EditorState } from '../store/index.js';
-import { numericColumns, PreviewCells } from './PreviewCells.js';
+import { numericColumns, PreviewCells, PreviewHeads } from './PreviewCells.js';
 import { useRecordedOutputs, useSettledRun, useTablePreview } from './useRecordedTables.js';
 
 const PAGE_SIZES = [25, 50, 100] as const;
@@ -81,12 +81,7 @@ function PagedTable({ preview, testId }: { preview: TablePreview; testId: string
           <thead>
             <tr>
               <th className="data-rownum">#</th>
-              {preview.columns.map((c) => (
-                <th key={c.name} title={`${c.name}: ${c.type}`}>
-                  <span className="preview-col">{c.name}</span>
-                  <span className="preview-type">{c.type}</span>
-                </th>
-              ))}
+              <PreviewHeads preview={preview} />
             </tr>
           </thead>
           <tbody>

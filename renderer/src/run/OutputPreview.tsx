@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useRunSession } from './context.js';
 import { useSettledRun, type Loaded } from './useRecordedTables.js';
-import { numericColumns, PreviewCells } from './PreviewCells.js';
+import { numericColumns, PreviewCells, PreviewHeads } from './PreviewCells.js';
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -26,12 +26,7 @@ function PreviewTable({ preview }: { preview: TablePreview }) {
         <table>
           <thead>
             <tr>
-              {preview.columns.map((c) => (
-                <th key={c.name} title={`${c.name}: ${c.type}`}>
-                  <span className="preview-col">{c.name}</span>
-                  <span className="preview-type">{c.type}</span>
-                </th>
-              ))}
+              <PreviewHeads preview={preview} />
             </tr>
           </thead>
           <tbody>

@@ -1,4 +1,4 @@
-// One row of a recorded table's cells, shared by the inspector's preview and the data view: nulls
+// A recorded table's column heads and one row of its cells, shared by the inspector's preview and the data view: nulls
 // and numbers get their own class, objects show as JSON.
 
 import type { TablePreview } from '../../../engine/hostApi/api.js';
@@ -34,4 +34,14 @@ export function PreviewCells({
       </td>
     );
   });
+}
+
+/** The column heads: name, and its type under it. */
+export function PreviewHeads({ preview }: { preview: TablePreview }) {
+  return preview.columns.map((c) => (
+    <th key={c.name} title={`${c.name}: ${c.type}`}>
+      <span className="preview-col">{c.name}</span>
+      <span className="preview-type">{c.type}</span>
+    </th>
+  ));
 }
