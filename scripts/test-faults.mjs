@@ -64,13 +64,41 @@ if (nodes.length !== 20) throw new Error(`the fault graph has ${nodes.length} no
 const workflowFile = path.join(work, 'faults.sluice.json');
 writeFileSync(workflowFile, JSON.stringify(workflow));
 
+/** "pid (comm) S …" from /proc: the state letter (Z: a zombie, dead and waiting for its reaper). */
+const stateOf = (pid) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
+  }
+};
 const isAlive = (pid) => {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
   }
+  return stateOf(pid) !== 'Z';
+};
+/** What an orphan is, for the report: pid, state, parent, command line. */
+const describe = (pid) => {
+  const stat = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  const ppid = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+  const cmd = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+    } catch {
+      return '?';
+    }
+  })();
+  return `${pid} [${stateOf(pid) ?? '?'} ppid ${ppid ?? '?'}: ${cmd}]`;
 };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const upstream = new Map(nodes.map((n) => [n.id, edges.filter((e) => e.target === n.id)]));
@@ -175,7 +203,7 @@ async function inProcessRun(i) {
   await sleep(100);
   const left = pids.filter(isAlive);
   if (left.length > 0) {
-    problems.push(`orphans: ${left.join(', ')}`);
+    problems.push(`orphans: ${left.map(describe).join(', ')}`);
     for (const p of left) process.kill(p, 'SIGKILL');
   }
   rmSync(handle.runDir, { recursive: true, force: true });
@@ -217,11 +245,9 @@ async function hostKillRun() {
   host.kill('SIGKILL');
   await sleep(2000);
   const left = workers.filter(isAlive);
+  const problems = left.length ? [`orphans 2 s after the host died: ${left.map(describe).join(', ')}`] : [];
   for (const p of left) process.kill(p, 'SIGKILL');
-  return {
-    kind: 'host-killed',
-    problems: left.length ? [`orphans 2 s after the host died: ${left.join(', ')}`] : [],
-  };
+  return { kind: 'host-killed', problems };
 }
 
 const tally = {

@@ -4,6 +4,9 @@
 import type { NodePolicy } from '../../model/workflow.js';
 import type { ErrorInfo, LogLevel, NodeStatus } from '../../model/run.js';
 
+/** Environment variable with the pid of the host that started a worker process (childLauncher.ts). */
+export const HOST_PID_ENV = 'SLUICE_HOST_PID';
+
 export interface InputEdgeAssignment {
   edgeId: string;
   port: string;

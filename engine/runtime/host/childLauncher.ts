@@ -9,6 +9,7 @@
 
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { HOST_PID_ENV } from '../common/protocol.js';
 import type { Launcher, WorkerProcess } from './contracts.js';
 
 function findSetpriv(): string | undefined {
@@ -24,12 +25,15 @@ export function createChildLauncher(): Launcher {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'] as ['ignore', 'pipe', 'pipe', 'ipc'],
         serialization: 'json' as const,
       };
+      // The host's pid: a worker whose parent is already someone else at start (the host died before
+      // the parent-death signal was set) ends at once (workerMain.ts).
+      const hostEnv = { ...process.env, ...env, [HOST_PID_ENV]: String(process.pid) };
       const child: ChildProcess = setpriv
         ? spawn(setpriv, ['--pdeathsig', 'KILL', process.execPath, ...(execArgv ?? []), entry], {
             ...common,
-            env: { ...process.env, ...env, SLUICE_PDEATHSIG: '1' },
+            env: { ...hostEnv, SLUICE_PDEATHSIG: '1' },
           })
-        : fork(entry, [], { ...common, env: { ...process.env, ...env }, execArgv: execArgv ?? [] });
+        : fork(entry, [], { ...common, env: hostEnv, execArgv: execArgv ?? [] });
       const outputListeners: Array<(text: string) => void> = [];
       const onOutput = (chunk: Buffer): void => {
         if (outputListeners.length === 0) process.stderr.write(chunk);

@@ -116,6 +116,19 @@ describe('no orphans', () => {
     await expectAllGoneWithin(workers, 2000);
   });
 
+  it('a node process whose host died before it started (it has another parent) ends at once', async () => {
+    // As if the host were killed between fork and the parent-death signal: the worker was started
+    // for a host (SLUICE_HOST_PID) that is not its parent.
+    const entry = path.join(root, 'dist/engine/worker.js');
+    const child = spawn(process.execPath, [entry], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      env: { ...process.env, SLUICE_HOST_PID: String(process.pid + 1_000_000) },
+    });
+    started.push(child.pid as number);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+  });
+
   it('a second Ctrl-C ends the host and its busy node processes', async () => {
     const { host, workers } = await startBusyHost();
     host.kill('SIGINT');

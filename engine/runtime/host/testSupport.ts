@@ -1,7 +1,7 @@
 // Helpers for the runtime's integration tests: build workflows tersely, run them with real worker
 // processes, and wait on events (not sleeps). Not used by the product code.
 
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { RunEvent } from '../../model/run.js';
@@ -54,12 +54,24 @@ export function recordingLauncher(): Launcher & { pids: number[] } {
   };
 }
 
+/** The process runs: it exists and is not a zombie (dead, waiting for whoever adopted it to reap it). */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  return processState(pid) !== 'Z';
+}
+
+/** The state letter in /proc/<pid>/stat (R, S, D, Z, …); undefined where there is no /proc. */
+export function processState(pid: number): string | undefined {
+  try {
+    // "pid (comm) S …": comm may hold spaces and parentheses, the state follows the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return undefined;
   }
 }
 

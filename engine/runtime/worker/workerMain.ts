@@ -4,6 +4,12 @@
 // checked (inferenceMain.ts), chosen by SLUICE_PROCESS_ROLE.
 
 import { INFERENCE_ROLE, PROCESS_ROLE_ENV } from '../../nodes/inferenceProtocol.js';
+import { HOST_PID_ENV } from '../common/protocol.js';
+
+// The host died before this process could be tied to it (the parent-death signal is set only once
+// setpriv runs; the watchdog would watch the wrong parent): nothing is left to work for.
+const hostPid = Number(process.env[HOST_PID_ENV]);
+if (hostPid > 0 && process.ppid !== hostPid) process.exit(1);
 
 if (process.env[PROCESS_ROLE_ENV] === INFERENCE_ROLE) await import('./inferenceMain.js');
 else await import('./nodeWorker.js');
