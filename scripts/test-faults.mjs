@@ -1,7 +1,8 @@
 // `npm run test:faults`: fault injection (issue 9). N runs (default 100, FAULT_RUNS=N) of a 20-node
 // graph with fan-out and fan-in; in most runs random node processes are killed at random times, in
-// every tenth the host itself (a real `node bin/sluice.js run` child) is killed with SIGKILL. After
-// each run it checks: the host is alive, no process is left, the run is terminal, every node's final
+// every tenth the host itself (a real `node bin/sluice.js run` child) is killed with SIGKILL and a
+// replacement host runs the graph again on the same workspace. After each run it checks: the host (or
+// its replacement) is alive and right, no process is left, the run is terminal, every node's final
 // status fits what happened to it, and the edge counts fit the statuses and the collected values.
 // Prints the tally; exits 1 when any check failed.
 import { spawn, spawnSync } from 'node:child_process';
@@ -247,7 +248,37 @@ async function hostKillRun() {
   const left = workers.filter(isAlive);
   const problems = left.length ? [`orphans 2 s after the host died: ${left.map(describe).join(', ')}`] : [];
   for (const p of left) process.kill(p, 'SIGKILL');
+  problems.push(...(await replacementRun()));
   return { kind: 'host-killed', problems };
+}
+
+/** A new host on the same workspace after one was killed there: it runs the graph to the right counts. */
+async function replacementRun() {
+  const host = spawn(
+    process.execPath,
+    [path.join(root, 'bin/sluice.js'), 'run', workflowFile, '--json', '--workspace', work],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  host.stdout.on('data', (d) => (out += d));
+  host.stderr.on('data', (d) => (err += d));
+  const code = await new Promise((resolve) => host.on('close', resolve));
+  if (code !== 0)
+    return [`the replacement host exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`];
+  const counts = new Map();
+  for (const line of out.split('\n')) {
+    if (!line.includes('"edge-counts"')) continue;
+    for (const c of JSON.parse(line).counts) counts.set(c.edgeId, c);
+  }
+  const wrong = edges.filter((e) => {
+    const c = counts.get(e.id);
+    const want = e.source === 'f7' ? M / 2 : M;
+    return c?.sent !== want || c?.received !== want;
+  });
+  return wrong.length
+    ? [`the replacement host's run counted ${wrong.map((e) => e.id).join(', ')} wrong`]
+    : [];
 }
 
 const tally = {
