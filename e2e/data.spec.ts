@@ -30,6 +30,19 @@ test('inferred table columns before the run, a preview of the result after it', 
   await expect(csvPort).toContainText('table · 6 columns');
   await expect(csvPort).toContainText('temp_max');
   await expect(csvPort).toContainText('date');
+  // The dialect DuckDB sniffed shows as the defaults of the fields left empty.
+  const delimiter = page.getByTestId('field-delimiter').locator('input');
+  await expect(delimiter).toHaveAttribute('placeholder', ', (sniffed)');
+  await expect(page.getByTestId('field-quote').locator('input')).toHaveAttribute(
+    'placeholder',
+    '" (sniffed)',
+  );
+  // Typing one makes it the user's: the sniffed default is gone from it.
+  await delimiter.click();
+  await page.keyboard.type(';');
+  await expect(delimiter).toHaveValue(';');
+  await page.keyboard.press('Backspace');
+  await expect(delimiter).toHaveAttribute('placeholder', ', (sniffed)');
   await page.getByTestId('node-monthly').click();
   await expect(page.getByTestId('inspector-ports')).toContainText('mean_high');
   await expect(page.getByTestId('inspector-ports')).toContainText('sunny_days');

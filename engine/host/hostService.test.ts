@@ -95,6 +95,32 @@ describe('host service', () => {
     expect(missing.outputTypes['query']).toEqual({ table: 'table' });
   });
 
+  it('suggests the dialect it sniffed for the CSV fields left empty, and only for those', async () => {
+    await writeFile(
+      path.join(workspace, 'semi.csv'),
+      "id;name;day\n1;'Oslo; Norway';03/01/2024\n2;'Rome';04/01/2024\n3;Bern;05/01/2024\n",
+    );
+    const one = (params: Record<string, unknown>): Workflow => ({
+      sluice: 1,
+      name: 'Semi',
+      nodes: [
+        { id: 'load', type: 'csv.read', params: { path: 'semi.csv', ...params }, position: { x: 0, y: 0 } },
+      ],
+      edges: [],
+    });
+    const sniffed = await service.call('workflow:infer', { workflow: one({}) });
+    expect(sniffed.problems).toEqual([]);
+    expect(sniffed.suggestedParams['load']).toMatchObject({
+      delimiter: ';',
+      quote: "'",
+      dateFormat: '%d/%m/%Y',
+    });
+    // A field the user set is theirs: nothing is suggested for it.
+    const set = await service.call('workflow:infer', { workflow: one({ delimiter: ';' }) });
+    expect(set.suggestedParams['load']).not.toHaveProperty('delimiter');
+    expect(set.suggestedParams['load']).toHaveProperty('quote', "'");
+  });
+
   it('refuses a schema-broken workflow with problems, not an exception', async () => {
     const broken = {
       sluice: 1,

@@ -214,6 +214,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       return {
         outputTypes: result.outputTypes,
         problems: result.inferenceProblems,
+        suggestedParams: result.suggestedParams,
         ...(state.trusted ? {} : { restricted: state }),
       };
     },

@@ -3,7 +3,7 @@
 // result). A node whose inference fails gets a problem; the rest of the graph is still checked.
 
 import { checkWithInference } from '../check/withInference.js';
-import type { InferredOutputTypes } from '../hostApi/api.js';
+import type { InferredOutputTypes, SuggestedParams } from '../hostApi/api.js';
 import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
 import { validateWorkflowDocument } from '../model/schema.js';
@@ -33,6 +33,7 @@ export interface WorkflowInference {
   outputTypes: InferredOutputTypes;
   /** The nodes whose inference failed (also in `problems`). */
   inferenceProblems: Problem[];
+  suggestedParams: SuggestedParams;
 }
 
 export async function inferWorkflow(
@@ -43,7 +44,8 @@ export async function inferWorkflow(
   options: InferenceOptions = {},
 ): Promise<WorkflowInference> {
   const document = validateWorkflowDocument(input);
-  if (!document.workflow) return { problems: document.problems, outputTypes: {}, inferenceProblems: [] };
+  if (!document.workflow)
+    return { problems: document.problems, outputTypes: {}, inferenceProblems: [], suggestedParams: {} };
   const workflow = document.workflow;
 
   // One sandboxed process answers every node of this check, and ends with it.
@@ -63,6 +65,7 @@ export async function inferWorkflow(
     problems: [...document.problems, ...result.problems],
     outputTypes: result.outputTypes,
     inferenceProblems: result.inferenceProblems,
+    suggestedParams: memo.suggested(),
   };
 }
 

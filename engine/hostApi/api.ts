@@ -30,6 +30,9 @@ export interface TablePreview {
 /** nodeId → output port → type expression, worked out by the host before the run. */
 export type InferredOutputTypes = Record<string, Record<string, string>>;
 
+/** nodeId → param key → what the node worked out for that empty param (a CSV's sniffed quote). */
+export type SuggestedParams = Record<string, Record<string, string>>;
+
 /** A table output a run recorded, which `run:preview` can show. */
 export interface RecordedOutput {
   nodeId: string;
@@ -59,6 +62,8 @@ export interface HostMethods {
     {
       outputTypes: InferredOutputTypes;
       problems: Problem[];
+      /** Shown as the defaults of those fields in the inspector. */
+      suggestedParams: SuggestedParams;
       /** Set in restricted mode: only types that read nothing were worked out. */
       restricted?: WorkspaceTrustState;
     },

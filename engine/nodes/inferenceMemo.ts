@@ -17,6 +17,7 @@ export interface InferenceAsker {
 export class InferenceMemo {
   private readonly answers = new Map<string, Promise<Record<string, string>>>();
   private readonly sharedByKey = new Map<string, unknown>();
+  private readonly suggestedByKey = new Map<string, Record<string, string>>();
   private readonly lastKey = new Map<string, string>();
 
   constructor(
@@ -57,12 +58,24 @@ export class InferenceMemo {
           // It crossed as JSON, and reaches the node's process as JSON: exactly what will arrive.
           if (a.shared === undefined) this.sharedByKey.delete(key);
           else this.sharedByKey.set(key, a.shared);
+          if (a.suggested === undefined) this.suggestedByKey.delete(key);
+          else this.suggestedByKey.set(key, a.suggested);
           return a.outputs;
         });
       this.answers.set(key, answer);
     }
     return answer;
   };
+
+  /** nodeId → what the node worked out for its empty params at its last inference (`suggest`). */
+  suggested(): Record<string, Record<string, string>> {
+    const out: Record<string, Record<string, string>> = {};
+    for (const [nodeId, key] of this.lastKey) {
+      const values = this.suggestedByKey.get(key);
+      if (values) out[nodeId] = values;
+    }
+    return out;
+  }
 
   /** What each node shared at its last inference, leaving out the nodes named in `except`. */
   shared(except: ReadonlySet<string | undefined> = new Set()): Map<string, unknown> {

@@ -26,6 +26,8 @@ export interface InferenceAnswer {
   outputs: Record<string, string>;
   /** The JSON value the node shared, if any. */
   shared?: unknown;
+  /** Param key → what the node worked out for it (`suggest`), if anything. */
+  suggested?: Record<string, string>;
 }
 
 export type HostToInference =

@@ -128,6 +128,11 @@ export interface NodeDefinition<P = Record<string, unknown>> extends NodeTypeInf
      * (what was found, so the run need not find it again).
      */
     share?(value: unknown): void;
+    /**
+     * What the node worked out for parameters left empty (a CSV's sniffed quote and delimiter), as
+     * the text a user would type: the inspector shows them in those fields, as their defaults.
+     */
+    suggest?(values: Record<string, string>): void;
   }): Promise<Record<string, string>>;
   /**
    * Built-in node types only: `inferOutputs` reads nothing but its params and input types (no file,

@@ -138,6 +138,33 @@ describe('csv.read fails loudly', { timeout: SLOW_MS }, () => {
     expect(r.logs('load').join('\n')).toContain(`quote "'", escape "'", comment "#"`);
   });
 
+  it('a thousands separator reads 1.234.567,5 as a number; without it the column stays text', async () => {
+    const file = path.join(dir, 'grouped.csv');
+    await writeFile(file, 'city;population;area\nBerlin;3.878.100;891,7\nBonn;336.465;141,1\n');
+    const graph = (thousandsSeparator: string) =>
+      [
+        [
+          node('load', 'csv.read', { path: file, delimiter: ';', decimalSeparator: ',', thousandsSeparator }),
+          node('q', 'sql.query', {
+            sql: 'SELECT sum(population) AS people, any_value(typeof(population)) AS t FROM input',
+          }),
+          node('out', 'csv.write', { path: path.join(dir, `grouped-${thousandsSeparator}.csv`) }),
+        ],
+        [edge('load', 'table', 'q', 'input'), edge('q', 'table', 'out', 'table')],
+      ] as const;
+    const grouped = await runWorkflow(...graph('.'));
+    expect(grouped.summary.status, JSON.stringify(grouped.summary.nodes)).toBe('completed');
+    const rows = await withConnection((c) =>
+      execute(c, `SELECT * FROM read_csv('${path.join(dir, 'grouped-..csv')}')`, {
+        signal: new AbortController().signal,
+      }),
+    );
+    expect(rows.map((r) => [Number(r['people']), r['t']])).toEqual([[3878100 + 336465, 'BIGINT']]);
+    expect(grouped.logs('load').join('\n')).toContain('thousands separator "."');
+    // Without it the digit groups are not a number: sum() over text is refused at the check.
+    expect((await refusal(...graph('none'))).join('\n')).toMatch(/Node "q".*sum\(VARCHAR\)/s);
+  });
+
   it('JSON and Parquet readers name the file, the line and what is wrong', async () => {
     const ndjson = path.join(dir, 'bad.ndjson');
     await writeFile(ndjson, '{"a":1,"b":"x"}\n{"a":2,"b":"y"}\n{"a":3,"b":"z"\n{"a":4,"b":"w"}\n');

@@ -41,10 +41,14 @@ async function infer(r: InferenceRequest): Promise<InferenceAnswer> {
   const def = await loadDefinition(r);
   if (!def.inferOutputs) throw new Error(`node type "${r.nodeType}" works out no output types`);
   let shared: unknown;
+  let suggested: Record<string, string> | undefined;
   const outputs = await def.inferOutputs({
     params: r.params as never,
     inputs: r.inputs,
     baseDir: r.baseDir,
+    suggest: (values) => {
+      suggested = { ...suggested, ...stringValues(values) };
+    },
     ...(r.share
       ? {
           share: (value: unknown) => {
@@ -53,7 +57,19 @@ async function infer(r: InferenceRequest): Promise<InferenceAnswer> {
         }
       : {}),
   });
-  return shared === undefined ? { outputs } : { outputs, shared };
+  return {
+    outputs,
+    ...(shared === undefined ? {} : { shared }),
+    ...(suggested === undefined ? {} : { suggested }),
+  };
+}
+
+/** Node code is not trusted to pass strings: what is not one is left out. */
+function stringValues(values: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (typeof values !== 'object' || values === null) return out;
+  for (const [k, v] of Object.entries(values)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 channel.onMessage((m) => {

@@ -7,12 +7,14 @@ import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
+import { suggestedParamsOf } from '../store/checkSlice.js';
 import { NodePorts } from '../canvas/NodePorts.js';
 import { OutputPreview } from '../run/OutputPreview.js';
 
 const selectSelection = (s: EditorState) => s.selection;
 const selectDoc = (s: EditorState) => s.doc;
 const selectTypes = (s: EditorState) => s.typesById;
+const selectInferred = (s: EditorState) => s.inferred;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -96,6 +98,8 @@ function PolicyForm({ node }: { node: WorkflowNode }) {
 function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | undefined }) {
   const editorStore = useEditorStore();
   const labelId = useId();
+  const inferred = useEditor(selectInferred);
+  const suggested = suggestedParamsOf(inferred, node);
   const errors = useMemo(() => {
     const byKey = new Map<string, string>();
     if (info)
@@ -140,6 +144,7 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
                 spec={spec}
                 value={node.params[spec.key]}
                 error={errors.get(spec.key)}
+                suggested={suggested[spec.key]}
               />
             ))}
           </div>

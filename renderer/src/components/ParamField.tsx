@@ -14,6 +14,8 @@ interface Props {
   spec: ParamEntry;
   value: unknown;
   error: string | undefined;
+  /** What the node worked out for this field while it is empty (a sniffed delimiter): its default. */
+  suggested?: string | undefined;
 }
 
 /** The control's id and its label's id: every control is named by its <label>. */
@@ -209,7 +211,7 @@ function Control(props: ControlProps) {
         <input
           className="field-input"
           value={typeof value === 'string' ? value : ''}
-          placeholder={spec.placeholder}
+          placeholder={props.suggested !== undefined ? `${props.suggested} (sniffed)` : spec.placeholder}
           onChange={(e) => set(e.target.value)}
           onBlur={endGroup}
           id={id}

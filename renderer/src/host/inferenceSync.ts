@@ -98,9 +98,12 @@ export class InferenceSync {
       if (seq !== this.asked) return;
       const keys: Record<string, string> = {};
       for (const node of doc.nodes) keys[node.id] = inferenceKey(node);
-      this.editor
-        .getState()
-        .setInferred({ outputTypes: answer.outputTypes, problems: answer.problems, keys });
+      this.editor.getState().setInferred({
+        outputTypes: answer.outputTypes,
+        problems: answer.problems,
+        suggestedParams: answer.suggestedParams,
+        keys,
+      });
     } catch {
       if (seq === this.asked) this.lastAsked = null; // ask again after the next edit
       // The host is away (it reconnects) or refused the document (its own check reports why at Run):

@@ -5,7 +5,7 @@
 // worked out for, so a stale answer never marks a node that has changed since.
 
 import type { StateCreator } from 'zustand';
-import type { InferredOutputTypes } from '../../../engine/hostApi/api.js';
+import type { InferredOutputTypes, SuggestedParams } from '../../../engine/hostApi/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
 import type { WorkflowNode } from '../../../engine/model/workflow.js';
 import { checkWorkflow, type PortTypes } from '../../../engine/check/index.js';
@@ -16,15 +16,22 @@ import type { EditorState } from './types.js';
 export interface Inferred {
   outputTypes: InferredOutputTypes;
   problems: Problem[];
+  /** What nodes worked out for their empty params (a CSV's sniffed quote), shown as defaults. */
+  suggestedParams: SuggestedParams;
   /** nodeId → inferenceKey(node) at the time of asking. */
   keys: Record<string, string>;
 }
 
-export const NO_INFERENCE: Inferred = { outputTypes: {}, problems: [], keys: {} };
+export const NO_INFERENCE: Inferred = { outputTypes: {}, problems: [], suggestedParams: {}, keys: {} };
 
 /** What an inferred answer depends on, of the node itself. */
 export function inferenceKey(node: WorkflowNode): string {
   return JSON.stringify([node.type, node.params]);
+}
+
+/** What the host suggested for a node's empty params, while the node is as it was when asked. */
+export function suggestedParamsOf(inferred: Inferred, node: WorkflowNode): Record<string, string> {
+  return inferred.keys[node.id] === inferenceKey(node) ? (inferred.suggestedParams[node.id] ?? {}) : {};
 }
 
 export interface CheckSlice {

@@ -30,6 +30,8 @@ export interface CsvReadOptions {
   timestampFormat?: string;
   /** `.` or `,`. */
   decimalSeparator?: string;
+  /** Digit-group separator in numbers (DuckDB's `thousands`); none when absent. */
+  thousandsSeparator?: string;
   /** The text that reads as NULL (DuckDB's `nullstr`). */
   nullString?: string;
   /** `utf-8` (the default), `utf-16` or `latin-1`. */
@@ -114,6 +116,7 @@ export function csvReadArgs(o: CsvReadOptions): string[] {
   const args: string[] = [];
   if (o.decimalSeparator && o.decimalSeparator !== '.')
     args.push(`decimal_separator=${quoteLiteral(o.decimalSeparator)}`);
+  if (o.thousandsSeparator) args.push(`thousands=${quoteLiteral(o.thousandsSeparator)}`);
   if (o.nullString !== undefined && o.nullString !== '') args.push(`nullstr=${quoteLiteral(o.nullString)}`);
   if (o.encoding && o.encoding !== 'utf-8') args.push(`encoding=${quoteLiteral(o.encoding)}`);
   // Never `ignore_errors`: a row that does not fit fails the read rather than vanish.

@@ -15,6 +15,7 @@ interface CsvReadParams {
   dateFormat?: string;
   timestampFormat?: string;
   decimalSeparator?: '.' | ',';
+  thousandsSeparator?: 'none' | ',' | '.' | 'space' | "'";
   nullString?: string;
   encoding?: 'utf-8' | 'utf-16' | 'latin-1';
   strict?: boolean;
@@ -41,6 +42,8 @@ export function csvOptions(params: Partial<CsvReadParams>): CsvReadOptions {
   if (params.dateFormat) o.dateFormat = params.dateFormat;
   if (params.timestampFormat) o.timestampFormat = params.timestampFormat;
   if (params.decimalSeparator === ',') o.decimalSeparator = ',';
+  const thousands = params.thousandsSeparator;
+  if (thousands && thousands !== 'none') o.thousandsSeparator = thousands === 'space' ? ' ' : thousands;
   if (params.nullString) o.nullString = params.nullString;
   if (params.encoding && params.encoding !== 'utf-8') o.encoding = params.encoding;
   if (params.strict === false) o.strict = false;
@@ -65,11 +68,41 @@ function dialectLine(ref: TableRef): string | undefined {
     d?.dateFormat ? `date format ${d.dateFormat}` : '',
     d?.timestampFormat ? `timestamp format ${d.timestampFormat}` : '',
     `decimal separator ${show(o.decimalSeparator ?? '.')}`,
+    o.thousandsSeparator ? `thousands separator ${show(o.thousandsSeparator)}` : '',
     `encoding ${o.encoding ?? 'utf-8'}`,
     o.strict === false ? 'not strict' : 'strict',
   ]
     .filter(Boolean)
     .join(', ');
+}
+
+/** A one-character option as the user writes it (`char`'s inverse). */
+function charText(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value === '\0') return 'none';
+  return value === '\t' ? '\\t' : value;
+}
+
+/**
+ * What the sniffer chose for the dialect fields the user left empty, in the fields' own syntax: the
+ * inspector shows them as those fields' defaults (issue 11).
+ */
+export function sniffedParams(params: Partial<CsvReadParams>, ref: TableRef): Record<string, string> {
+  if (ref.source.kind !== 'csv') return {};
+  const o = ref.source.options;
+  const d = o.dialect;
+  const found: Partial<Record<keyof CsvReadParams, string | undefined>> = {
+    delimiter: charText(o.delimiter),
+    quote: charText(d?.quote),
+    escape: charText(d?.escape),
+    comment: charText(d?.comment),
+    dateFormat: d?.dateFormat,
+    timestampFormat: d?.timestampFormat,
+  };
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(found))
+    if (value !== undefined && !params[key as keyof CsvReadParams]) out[key] = value;
+  return out;
 }
 
 const auto = (what: string): string => `auto (sniffed; "none" for no ${what})`;
@@ -146,6 +179,14 @@ export default defineNode<CsvReadParams>({
       label: 'Decimal separator',
     },
     {
+      key: 'thousandsSeparator',
+      kind: 'choice',
+      options: ['none', ',', '.', 'space', "'"],
+      default: 'none',
+      label: 'Thousands separator',
+      description: 'Digit groups in numbers, e.g. `.` for 1.234,5 (with `,` as the decimal separator).',
+    },
+    {
       key: 'nullString',
       kind: 'string',
       default: '',
@@ -176,8 +217,12 @@ export default defineNode<CsvReadParams>({
       description: 'Reads the whole file in this node so a broken row fails here rather than downstream.',
     },
   ],
-  async inferOutputs({ params, baseDir, share }) {
-    return inferFileTable(params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined, share);
+  async inferOutputs({ params, baseDir, share, suggest }) {
+    return inferFileTable(
+      params.path ? source(params, (p) => resolveAgainst(baseDir, p)) : undefined,
+      share,
+      (ref) => suggest?.(sniffedParams(params, ref)),
+    );
   },
   async run(ctx) {
     ctx.progress({ fraction: 0, message: 'sniffing' });

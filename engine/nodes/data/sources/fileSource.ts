@@ -223,11 +223,14 @@ async function fileStamp(file: string): Promise<string | undefined> {
 export async function inferFileTable(
   source: FileSource | undefined,
   share?: (value: unknown) => void,
+  /** Sees the ref the check found (e.g. to suggest the sniffed dialect). */
+  found?: (ref: TableRef) => void,
 ): Promise<Record<string, string>> {
   if (!source) return { table: 'table' };
   // Stamped before sniffing: a write during the sniff makes the run look again.
   const stamp = share ? await fileStamp(source.path) : undefined;
   const ref = await fileTable(undefined, source);
+  found?.(ref);
   if (share && stamp) share({ source, stamp, ref } satisfies CheckedFile);
   return { table: tableTypeOf(ref.columns) };
 }
