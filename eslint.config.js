@@ -72,6 +72,7 @@ const layers = [
     layer: 'engine/store',
     nodeBuiltins: true,
     paths: below('engine/store/'),
+    packages: ['libsql'],
   },
   { files: ['engine/host/**/*.ts'], layer: 'engine/host', nodeBuiltins: true, paths: below('engine/host/') },
   {

@@ -44,6 +44,7 @@ async function start(paths: AppPaths): Promise<void> {
   const service: HostService = await createHostService({
     workspace,
     runsDir: paths.runsDir,
+    runOrigin: 'app',
     userNodesDir: paths.userNodesDir,
     examplesDir: paths.examplesDir,
     launcher: createUtilityLauncher({ workerEntry: paths.workerEntry }),

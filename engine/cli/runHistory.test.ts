@@ -55,12 +55,10 @@ describe('sluice run history', () => {
     // The workspace has a history now: a file in a subfolder joins it, without being told.
     const deepRun = cliRun(path.join(ws, 'flows', 'deep.sluice.json'));
     expect(existsSync(path.join(ws, 'flows', '.sluice'))).toBe(false);
-    // One way of persisting a run: the store's files, no runtime summary beside them.
-    expect(readdirSync(path.join(ws, '.sluice', 'runs', topRun)).sort()).toEqual([
-      'events.ndjson',
-      'out.json',
-      'run.json',
-    ]);
+    // One way of persisting a run: the workspace's history database; the run folder keeps only
+    // what the run's nodes wrote.
+    expect(readdirSync(path.join(ws, '.sluice', 'runs', topRun)).sort()).toEqual(['out.json']);
+    expect(existsSync(path.join(ws, '.sluice', 'history.db'))).toBe(true);
 
     const host = await createHostService({ workspace: ws, confine: true, usePool: false });
     try {

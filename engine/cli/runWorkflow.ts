@@ -52,6 +52,7 @@ async function openHost(run: CliRun, place: RunHistoryPlace): Promise<HostServic
     // The run's workflowPath is relative to this folder; the file's folder is the run's base folder.
     workspace: findWorkspace(run.file, run.workspace),
     runsDir: place.runsDir,
+    runOrigin: 'cli',
     confine: false,
     // `sluice run FILE` is the user's explicit act: the file's folder is trusted for this run.
     trustFolders: [path.dirname(path.resolve(run.file))],

@@ -1,12 +1,13 @@
 // `sluice serve` as a user starts it: the real bin, a real port, a signal to stop.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../runtime/host/testSupport.js';
+import { RunStore } from '../store/runStore.js';
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'sluice.js');
 let workspace: string;
@@ -114,9 +115,8 @@ describe('sluice serve', () => {
     expect(await exited).toBe(0);
     expect(out).toContain('stopping runs');
     expect(workers.filter(isAlive)).toEqual([]);
-    const summary = JSON.parse(
-      await readFile(path.join(workspace, '.sluice', 'runs', runId, 'run.json'), 'utf8'),
-    );
-    expect(summary).toMatchObject({ runId, status: 'cancelled' });
+    const history = new RunStore({ runsDir: path.join(workspace, '.sluice', 'runs') });
+    expect(await history.get(runId)).toMatchObject({ runId, status: 'cancelled' });
+    await history.close();
   }, 60_000);
 });

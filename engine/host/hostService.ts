@@ -24,7 +24,7 @@ import { resolveWorkerEntry, startRun, WorkflowInvalidError } from '../runtime/h
 import { WorkerPool } from '../runtime/host/workerPool.js';
 import { createChildLauncher } from '../runtime/host/childLauncher.js';
 import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
-import { RunStore } from '../store/runStore.js';
+import { RunStore, type RunOrigin } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
 import { RunFeed, type RunEventsListener } from './runFeed.js';
@@ -38,6 +38,8 @@ export interface HostServiceOptions {
   workspace: string;
   /** Where runs keep their folders; `<workspace>/.sluice/runs` by default. */
   runsDir?: string;
+  /** Who starts this host's runs, as the history records it (default `editor`). */
+  runOrigin?: RunOrigin;
   /** How node processes start; the runtime's child_process launcher by default. */
   launcher?: Launcher;
   userNodesDir?: string;
@@ -181,7 +183,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       throw err;
     }
     active.set(handle.runId, handle);
-    store.record(handle);
+    store.record(handle, { workflow: workflow as Workflow, startedBy: options.runOrigin ?? 'editor' });
     void handle.done.finally(() => active.delete(handle.runId));
     return handle;
   }
@@ -329,7 +331,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       await Promise.allSettled([...active.values()].map((h) => h.abort()));
       pool?.dispose();
       spares.dispose();
-      await store.flush();
+      await store.close();
       // Each feed sends what it still holds of the runs just stopped.
       for (const feed of feeds) feed.close();
       feeds.clear();

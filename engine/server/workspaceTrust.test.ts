@@ -57,6 +57,7 @@ describe('restricted mode', () => {
     expect(inferred).toEqual({
       outputTypes: {},
       problems: [],
+      suggestedParams: {},
       restricted: { trusted: false, folder: h.workspace },
     });
     const problems = resultOf<Problem[]>(await h.call('workflow:validate', { workflow, path: p }));

@@ -1,5 +1,5 @@
-// Private history: a run's folder and everything in it (events, summary, recorded outputs, tables,
-// collected values) are for the user alone — folders 0700, files 0600 — whatever the umask allows.
+// Private history: the history database and a run's folder with everything in it (recorded outputs,
+// tables, collected values) are for the user alone — folders 0700, files 0600 — whatever the umask allows.
 import { mkdtemp, readdir, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -51,7 +51,7 @@ async function walk(folder: string): Promise<string[]> {
   return out;
 }
 
-it('writes run folders 0700 and events, summaries, outputs and tables 0600', async () => {
+it('writes run folders 0700 and the history database, outputs and tables 0600', async () => {
   const runsDir = path.join(dir, '.sluice', 'runs');
   const service = await createHostService({ workspace: dir, confine: true, usePool: false });
   const { runId } = await service.call('run:start', { workflow, path: 'flow.sluice.json' });
@@ -67,10 +67,8 @@ it('writes run folders 0700 and events, summaries, outputs and tables 0600', asy
   const runDir = path.join(runsDir, runId);
   const entries = await walk(runDir);
   const names = entries.map((p) => path.relative(runDir, p));
-  // The run wrote history, a recorded output, a checkpoint table and collected values.
-  expect(names).toEqual(
-    expect.arrayContaining(['events.ndjson', 'run.json', 'tables/q.table.parquet', 'keep.json']),
-  );
+  // The run wrote a recorded output, a checkpoint table and collected values.
+  expect(names).toEqual(expect.arrayContaining(['tables/q.table.parquet', 'keep.json']));
   expect(names.some((n) => n.startsWith('outputs/'))).toBe(true);
   for (const p of entries) {
     const s = await stat(p);
@@ -81,5 +79,10 @@ it('writes run folders 0700 and events, summaries, outputs and tables 0600', asy
   }
   for (const folder of [runsDir, path.dirname(runsDir)]) {
     expect(((await stat(folder)).mode & 0o077).toString(8)).toBe('0');
+  }
+  // The history database (and its write-ahead log) beside the run folders.
+  for (const f of ['history.db', 'history.db-wal', 'history.db-shm']) {
+    const file = path.join(path.dirname(runsDir), f);
+    expect([f, ((await stat(file)).mode & 0o777).toString(8)]).toEqual([f, '600']);
   }
 });

@@ -1,16 +1,18 @@
-// Run history with real runs (real node processes) and real files.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Run history in SQLite with real runs (real node processes) and real files.
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
 import { startRun } from '../runtime/host/runController.js';
-import { EVENTS_FILE, RunStore, SUMMARY_FILE } from './runStore.js';
+import { openHistoryDb } from './historyDb.js';
+import { SCHEMA_VERSION, userVersion } from './historySchema.js';
+import { LEGACY_EVENTS_FILE, LEGACY_SUMMARY_FILE } from './runImport.js';
+import { RunStore } from './runStore.js';
 
 let base: string;
-let runsDir: string;
 
 const chatty: Workflow = {
   sluice: 1,
@@ -24,13 +26,18 @@ const chatty: Workflow = {
 
 beforeAll(async () => {
   base = await mkdtemp(path.join(os.tmpdir(), 'sluice-store-'));
-  runsDir = path.join(base, 'runs');
-  await mkdir(runsDir);
 });
 afterAll(() => rm(base, { recursive: true, force: true }));
 
+async function freshRunsDir(name: string): Promise<string> {
+  const runsDir = path.join(base, name, 'runs');
+  await mkdir(runsDir, { recursive: true });
+  return runsDir;
+}
+
 describe('RunStore', () => {
-  it('writes run.json and a capped events.ndjson that keeps every status event', async () => {
+  it('records a run with its workflow, node counters and capped events; a restarted host reads it back', async () => {
+    const runsDir = await freshRunsDir('record');
     const store = new RunStore({ runsDir, limits: { logLines: 10, updates: 1000 } });
     const handle = await startRun({
       workflow: chatty,
@@ -38,51 +45,129 @@ describe('RunStore', () => {
       runsDir,
       registry: await createRegistry(),
     });
-    store.record(handle);
+    store.record(handle, { workflow: chatty, startedBy: 'cli' });
     await handle.done;
     await store.flush();
+    const live = await store.get(handle.runId);
+    await store.close();
 
-    const summary = JSON.parse(await readFile(path.join(handle.runDir, SUMMARY_FILE), 'utf8'));
-    expect(summary).toMatchObject({ runId: handle.runId, status: 'completed', workflowName: 'Chatty' });
-    expect(summary.droppedEvents.log).toBeGreaterThanOrEqual(31); // 41 lines logged, 10 kept
-    const events = (await readFile(path.join(handle.runDir, EVENTS_FILE), 'utf8'))
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as RunEvent);
-    expect(events.filter((e) => e.kind === 'log')).toHaveLength(10);
-    expect(events.filter((e) => e.kind === 'node-status' && e.status === 'completed')).toHaveLength(2);
-    expect(events.at(-1)).toMatchObject({ kind: 'run-status', status: 'completed' });
-    expect(await readdir(handle.runDir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
+    // The database is the user's alone, in WAL mode.
+    expect(statSync(path.join(base, 'record', 'history.db')).mode & 0o777).toBe(0o600);
+    expect(statSync(path.join(base, 'record', 'history.db-wal')).mode & 0o777).toBe(0o600);
 
-    // A fresh store (a restarted host) reads the same history.
     const again = new RunStore({ runsDir });
-    expect((await again.list()).map((r) => r.runId)).toContain(handle.runId);
-    expect((await again.get(handle.runId))?.events).toEqual(events);
+    const [run] = await again.list();
+    expect(run).toMatchObject({
+      runId: handle.runId,
+      status: 'completed',
+      workflowName: 'Chatty',
+      startedBy: 'cli',
+      workflowHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      nodes: { numbers: { status: 'completed', attempt: 1 }, print: { status: 'completed', attempt: 1 } },
+    });
+    expect(run?.endedAt).toBeGreaterThanOrEqual(run?.startedAt ?? Infinity);
+    expect(run?.droppedEvents?.log).toBeGreaterThanOrEqual(31); // 41 lines logged, 10 kept
+    const stored = await again.get(handle.runId);
+    expect(stored?.events).toEqual(live?.events);
+    expect(stored?.events.filter((e) => e.kind === 'log')).toHaveLength(10);
+    expect(stored?.events.filter((e) => e.kind === 'node-status' && e.status === 'completed')).toHaveLength(
+      2,
+    );
+    expect(stored?.events.at(-1)).toMatchObject({ kind: 'run-status', status: 'completed' });
+    expect(await again.workflowOf(handle.runId)).toEqual(chatty);
+    await again.close();
+
+    // Each node's counters: what it sent and took, exactly.
+    const db = openHistoryDb(path.join(base, 'record', 'history.db'));
+    expect(db.prepare('SELECT node_id, sent, received FROM run_nodes ORDER BY node_id').all()).toEqual([
+      { node_id: 'numbers', sent: 40, received: 0 },
+      { node_id: 'print', sent: 0, received: 40 },
+    ]);
+    expect(db.prepare('PRAGMA journal_mode').get()).toMatchObject({ journal_mode: 'wal' });
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
   });
 
-  it('skips a corrupt run folder with a warning, and marks a run cut short by a host crash as failed', async () => {
+  it('filters by workflow and state and pages with a cursor, newest first', async () => {
+    const runsDir = await freshRunsDir('filter');
+    const store = new RunStore({ runsDir });
+    const registry = await createRegistry();
+    const failing: Workflow = {
+      ...chatty,
+      name: 'Failing',
+      nodes: [
+        chatty.nodes[0]!,
+        {
+          id: 'print',
+          type: 'core.map',
+          params: { code: 'x => { throw new Error("no") }' },
+          position: { x: 0, y: 0 },
+        },
+      ],
+    };
+    const ids: string[] = [];
+    for (const wf of [chatty, failing, chatty]) {
+      const handle = await startRun({ workflow: wf, baseDir: base, runsDir, registry });
+      store.record(handle, { workflow: wf, startedBy: 'rest' });
+      await handle.done;
+      ids.push(handle.runId);
+    }
+    await store.flush();
+    expect((await store.list()).map((r) => r.runId)).toEqual([...ids].reverse());
+    expect((await store.list({ workflow: 'Chatty' })).map((r) => r.runId)).toEqual([ids[2], ids[0]]);
+    expect((await store.list({ state: 'failed' })).map((r) => r.runId)).toEqual([ids[1]]);
+    const page1 = await store.list({ limit: 2 });
+    const last = page1.at(-1)!;
+    const page2 = await store.list({ limit: 2, before: { startedAt: last.startedAt, id: last.runId } });
+    expect([...page1, ...page2].map((r) => r.runId)).toEqual([...ids].reverse());
+    await store.close();
+  });
+
+  it('imports run folders from before the database once: a corrupt one is skipped, an unfinished one failed', async () => {
+    const runsDir = await freshRunsDir('import');
     await mkdir(path.join(runsDir, 'broken'));
-    await writeFile(path.join(runsDir, 'broken', SUMMARY_FILE), '{"runId": "broken", "stat');
+    await writeFile(path.join(runsDir, 'broken', LEGACY_SUMMARY_FILE), '{"runId": "broken", "stat');
     await mkdir(path.join(runsDir, 'interrupted'));
     await writeFile(
-      path.join(runsDir, 'interrupted', SUMMARY_FILE),
+      path.join(runsDir, 'interrupted', LEGACY_SUMMARY_FILE),
       JSON.stringify({ runId: 'interrupted', workflowName: 'W', status: 'running', startedAt: 1, nodes: {} }),
     );
     await writeFile(
-      path.join(runsDir, 'interrupted', EVENTS_FILE),
+      path.join(runsDir, 'interrupted', LEGACY_EVENTS_FILE),
       '{"runId":"interrupted","seq":0,"time":1,"kind":"run-status","status":"running"}\n{"runId":"inter',
     );
     const warnings: string[] = [];
     const store = new RunStore({ runsDir, warn: (m) => warnings.push(m) });
     const runs = await store.list();
-    expect(runs.map((r) => r.runId)).not.toContain('broken');
-    expect(warnings).toEqual([expect.stringMatching(/broken.*not valid JSON/)]);
-    expect(runs.find((r) => r.runId === 'interrupted')).toMatchObject({
+    expect(runs.map((r) => r.runId)).toEqual(['interrupted']);
+    expect(warnings).toEqual([expect.stringMatching(/broken.*JSON/)]);
+    expect(runs[0]).toMatchObject({
       status: 'failed',
       error: { message: expect.stringContaining('host stopped') },
     });
     expect((await store.get('interrupted'))?.events).toHaveLength(1);
     expect(await store.get('../runs')).toBeUndefined();
     expect(store.runDir('../../etc')).toBeUndefined();
+    await store.close();
+
+    // Once: a folder that appears later is not imported, and nothing is imported twice.
+    await mkdir(path.join(runsDir, 'later'));
+    await writeFile(
+      path.join(runsDir, 'later', LEGACY_SUMMARY_FILE),
+      JSON.stringify({ runId: 'later', workflowName: 'W', status: 'completed', startedAt: 2, nodes: {} }),
+    );
+    const reopened = new RunStore({ runsDir, warn: (m) => warnings.push(m) });
+    expect((await reopened.list()).map((r) => r.runId)).toEqual(['interrupted']);
+    expect(warnings).toHaveLength(1);
+    await reopened.close();
+  });
+
+  it('refuses a database from a newer Sluice and leaves it as it is', async () => {
+    const runsDir = await freshRunsDir('newer');
+    const file = path.join(base, 'newer', 'history.db');
+    const db = openHistoryDb(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new RunStore({ runsDir })).toThrow(/from a newer Sluice .*left as it is/);
   });
 });

@@ -6,6 +6,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { WorkflowEdge, WorkflowNode } from '../../model/workflow.js';
 import { execute, withConnection } from './lib/duck.js';
 import { edge, node, refusal, runWorkflow } from './testing/runWorkflow.js';
 import csvRead from './sources/csvRead.js';
@@ -141,17 +142,16 @@ describe('csv.read fails loudly', { timeout: SLOW_MS }, () => {
   it('a thousands separator reads 1.234.567,5 as a number; without it the column stays text', async () => {
     const file = path.join(dir, 'grouped.csv');
     await writeFile(file, 'city;population;area\nBerlin;3.878.100;891,7\nBonn;336.465;141,1\n');
-    const graph = (thousandsSeparator: string) =>
+    const graph = (thousandsSeparator: string): [WorkflowNode[], WorkflowEdge[]] => [
       [
-        [
-          node('load', 'csv.read', { path: file, delimiter: ';', decimalSeparator: ',', thousandsSeparator }),
-          node('q', 'sql.query', {
-            sql: 'SELECT sum(population) AS people, any_value(typeof(population)) AS t FROM input',
-          }),
-          node('out', 'csv.write', { path: path.join(dir, `grouped-${thousandsSeparator}.csv`) }),
-        ],
-        [edge('load', 'table', 'q', 'input'), edge('q', 'table', 'out', 'table')],
-      ] as const;
+        node('load', 'csv.read', { path: file, delimiter: ';', decimalSeparator: ',', thousandsSeparator }),
+        node('q', 'sql.query', {
+          sql: 'SELECT sum(population) AS people, any_value(typeof(population)) AS t FROM input',
+        }),
+        node('out', 'csv.write', { path: path.join(dir, `grouped-${thousandsSeparator}.csv`) }),
+      ],
+      [edge('load', 'table', 'q', 'input'), edge('q', 'table', 'out', 'table')],
+    ];
     const grouped = await runWorkflow(...graph('.'));
     expect(grouped.summary.status, JSON.stringify(grouped.summary.nodes)).toBe('completed');
     const rows = await withConnection((c) =>
