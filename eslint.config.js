@@ -80,7 +80,7 @@ const layers = [
     layer: 'engine/server',
     nodeBuiltins: true,
     paths: below('engine/server/'),
-    packages: ['ws'],
+    packages: ['ws', 'hono', '@hono/zod-openapi', '@hono/node-server'],
   },
   {
     files: ['engine/cli/**/*.ts'],

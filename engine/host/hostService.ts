@@ -15,6 +15,8 @@ import type {
 } from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
+import { applyParamOverrides } from '../model/paramOverrides.js';
+import { isTerminalRunStatus } from '../model/run.js';
 import { ID_PATTERN } from '../model/schema.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
@@ -144,15 +146,34 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     return { ...inferenceOptions, restricted: !state.trusted, ...(confine ? { confineTo: paths.root } : {}) };
   }
 
-  function liveRun(runId: string): RunHandle {
+  async function liveRun(runId: string): Promise<RunHandle> {
     const handle = active.get(runId);
-    if (!handle) throw new HostError(`Run ${runId} is not running (it has ended or never existed)`);
-    return handle;
+    if (handle) return handle;
+    if (!(await store.has(runId))) throw noSuchRun(runId);
+    // A run of another host (a `sluice run` in a terminal) is not this host's to control.
+    const status = (await store.get(runId))?.status;
+    throw new HostError(
+      status && !isTerminalRunStatus(status)
+        ? `Run ${runId} is not running in this host (another host runs it)`
+        : `Run ${runId} is not running (it has ended: ${status ?? 'unknown'})`,
+      undefined,
+      'conflict',
+    );
+  }
+
+  function noSuchRun(runId: string): HostError {
+    return new HostError(`No run with id "${runId}" in the history of ${runsDir}`, undefined, 'not-found');
   }
 
   /** Checks and starts a run, and records it in the history. */
-  async function launch({ workflow, path: p }: HostParams<'run:start'>): Promise<RunHandle> {
+  async function launch(
+    { workflow: asSent, path: p, overrides }: HostParams<'run:start'>,
+    startedBy: RunOrigin,
+  ): Promise<RunHandle> {
     if (closed) throw new HostError('The host is shutting down; no new runs');
+    const { workflow, problems: overrideProblems } = applyParamOverrides(asSent as Workflow, overrides);
+    if (overrideProblems.length > 0)
+      throw new HostError(`The workflow cannot run: the parameter overrides name no node`, overrideProblems);
     const state = await trustOf(p);
     if (!state.trusted) {
       throw new HostError(
@@ -162,7 +183,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     let handle: RunHandle;
     try {
       handle = await startRun({
-        workflow: workflow as Workflow,
+        workflow,
         baseDir: await baseDirOf(p),
         runsDir,
         registry,
@@ -183,7 +204,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       throw err;
     }
     active.set(handle.runId, handle);
-    store.record(handle, { workflow: workflow as Workflow, startedBy: options.runOrigin ?? 'editor' });
+    store.record(handle, {
+      workflow,
+      startedBy,
+      ...(overrides && overrides.length > 0 ? { params: overrides } : {}),
+    });
     void handle.done.finally(() => active.delete(handle.runId));
     return handle;
   }
@@ -230,25 +255,37 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     'workflow:open': ({ path: p }) => files.open(p),
     'workflow:save': ({ path: p, text }) => files.save(p, text),
     'workflow:list': ({ dir }) => files.list(dir),
+    'workflow:delete': ({ path: p }) => files.delete(p),
     'workflow:examples': () => examples.list(),
 
-    'run:start': async (params) => ({ runId: (await launch(params)).runId }),
+    // A caller without a session: the REST API.
+    'run:start': async (params) => ({ runId: (await launch(params, 'rest')).runId }),
     'run:stop': async ({ runId }) => {
-      await liveRun(runId).stop();
+      await (await liveRun(runId)).stop();
       return { ok: true };
     },
     'run:pause': async ({ runId }) => {
-      liveRun(runId).pause();
+      (await liveRun(runId)).pause();
       return { ok: true };
     },
     'run:resume': async ({ runId }) => {
-      liveRun(runId).resume();
+      (await liveRun(runId)).resume();
       return { ok: true };
     },
-    'run:list': () => store.list(),
+    'run:list': ({ workflow, status, before, limit }) =>
+      store.list({
+        ...(workflow !== undefined ? { workflow } : {}),
+        ...(status !== undefined ? { state: status } : {}),
+        ...(before !== undefined ? { before: { startedAt: before.startedAt, id: before.runId } } : {}),
+        ...(limit !== undefined ? { limit } : {}),
+      }),
+    'run:logs': async ({ runId, nodeId, afterSeq, limit }) => {
+      if (!(await store.has(runId))) throw noSuchRun(runId);
+      return store.logs(runId, { ...(nodeId !== undefined ? { nodeId } : {}), afterSeq: afterSeq ?? -1, limit: limit ?? 1000 });
+    },
     'run:get': async ({ runId }) => {
       const run = await store.get(runId);
-      if (!run) throw new HostError(`No run with id "${runId}" in the history of ${runsDir}`);
+      if (!run) throw noSuchRun(runId);
       return run;
     },
     'run:outputs': async ({ runId }) => {
@@ -294,7 +331,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     const own: Partial<Handlers> = {
       // Bound before the run's first event can reach the caller: the feed replays from the start.
       'run:start': async (params) => {
-        const handle = await launch(params);
+        const handle = await launch(params, options.runOrigin ?? 'editor');
         feed.follow(handle);
         return { runId: handle.runId };
       },
@@ -304,7 +341,7 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
           feed.follow(handle, afterSeq);
           return { live: true };
         }
-        if (!(await store.has(runId))) throw new HostError(`No run with id "${runId}" in ${runsDir}`);
+        if (!(await store.has(runId))) throw noSuchRun(runId);
         return { live: false };
       },
       'run:unsubscribe': async ({ runId }) => {

@@ -1,7 +1,7 @@
-// Opening, saving and listing workflow files for the host API, inside the workspace's rules
+// Opening, saving, listing and deleting workflow files for the host API, inside the workspace's rules
 // (workspacePaths.ts). Saves are atomic and only ever write `*.sluice.json` files.
 
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileEntry, WorkflowFile } from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
@@ -33,7 +33,7 @@ export class WorkflowFiles {
     try {
       return { path: this.paths.display(file), text: await readFile(file, 'utf8') };
     } catch (err) {
-      throw new HostError(`Cannot open "${clientPath}": ${describeFsError(err)}`);
+      throw fsError(`Cannot open "${clientPath}"`, err);
     }
   }
 
@@ -56,6 +56,23 @@ export class WorkflowFiles {
     return { path: this.paths.display(file) };
   }
 
+  /** Deletes a workflow file (never an example, never another kind of file). */
+  async delete(clientPath: string): Promise<{ ok: true }> {
+    if (this.examples.isExamplePath(clientPath))
+      throw new HostError(`"${clientPath}" is a built-in example and cannot be deleted`);
+    if (!clientPath.endsWith(WORKFLOW_EXTENSION))
+      throw new HostError(`Cannot delete "${clientPath}": only workflow files (*${WORKFLOW_EXTENSION}) are deleted here`);
+    const file = await this.paths.resolve(clientPath);
+    if (!file.endsWith(WORKFLOW_EXTENSION))
+      throw new HostError(`Cannot delete "${clientPath}": it is not a workflow file`);
+    try {
+      await unlink(file);
+    } catch (err) {
+      throw fsError(`Cannot delete "${clientPath}"`, err);
+    }
+    return { ok: true };
+  }
+
   /** Folders and files of one folder of the workspace (hidden ones left out), folders first. */
   async list(dir = ''): Promise<FileEntry[]> {
     const folder = await this.paths.resolve(dir === '' ? '.' : dir);
@@ -63,7 +80,7 @@ export class WorkflowFiles {
     try {
       entries = await readdir(folder, { withFileTypes: true });
     } catch (err) {
-      throw new HostError(`Cannot list "${dir || '.'}": ${describeFsError(err)}`);
+      throw fsError(`Cannot list "${dir || '.'}"`, err);
     }
     return entries
       .filter((e) => !e.name.startsWith('.') && (e.isDirectory() || e.isFile()))
@@ -74,6 +91,12 @@ export class WorkflowFiles {
       }))
       .sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind === 'directory' ? -1 : 1));
   }
+}
+
+/** A file-system failure as a host error; a missing file is `not-found`. */
+function fsError(what: string, err: unknown): HostError {
+  const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+  return new HostError(`${what}: ${describeFsError(err)}`, undefined, missing ? 'not-found' : undefined);
 }
 
 function describeFsError(err: unknown): string {

@@ -4,7 +4,8 @@
 
 import type { NodeTypeInfo } from '../model/nodeTypeInfo.js';
 import type { Problem } from '../model/problem.js';
-import type { RunEvent, RunSummary } from '../model/run.js';
+import type { ParamOverride } from '../model/paramOverrides.js';
+import type { RunEvent, RunStatus, RunSummary } from '../model/run.js';
 import type { Workflow } from '../model/workflow.js';
 import type { DesktopHost } from './desktop.js';
 
@@ -71,9 +72,18 @@ export interface HostMethods {
   'workflow:open': [{ path: string }, WorkflowFile];
   'workflow:save': [{ path: string; text: string }, { path: string }];
   'workflow:list': [{ dir?: string }, FileEntry[]];
+  'workflow:delete': [{ path: string }, { ok: true }];
   'workflow:examples': [Record<string, never>, Array<{ name: string; description: string; path: string }>];
   /** Starts a run; its events go to the caller that started it, from the first one, after this answer. */
-  'run:start': [{ workflow: Workflow; path?: string }, { runId: string }];
+  'run:start': [
+    {
+      workflow: Workflow;
+      path?: string;
+      /** Parameter overrides for this run (as `sluice run --param`), applied before the check. */
+      overrides?: ParamOverride[];
+    },
+    { runId: string },
+  ];
   /** Whether the folder of the workflow at `path` is trusted. */
   'trust:get': [{ path?: string }, WorkspaceTrustState];
   /** Trusts the folder of the workflow at `path` (remembered for this user). */
@@ -81,8 +91,10 @@ export interface HostMethods {
   'run:stop': [{ runId: string }, { ok: true }];
   'run:pause': [{ runId: string }, { ok: true }];
   'run:resume': [{ runId: string }, { ok: true }];
-  /** Past and current runs, newest first. */
-  'run:list': [Record<string, never>, RunSummary[]];
+  /** Past and current runs, newest first; filtered by workflow name and state, paged with `before`. */
+  'run:list': [RunListFilter, RunSummary[]];
+  /** A run's log lines (of one node), after the event `afterSeq`, at most `limit` (default 1000). */
+  'run:logs': [{ runId: string; nodeId?: string; afterSeq?: number; limit?: number }, LogEvent[]];
   'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[] }];
   /** The table outputs a run recorded so far (each can be previewed). */
   'run:outputs': [{ runId: string }, RecordedOutput[]];
@@ -96,6 +108,18 @@ export interface HostMethods {
   /** Stops sending this caller a run's events. */
   'run:unsubscribe': [{ runId: string }, { ok: true }];
 }
+
+/** `run:list`'s filter: every field optional. */
+export interface RunListFilter {
+  workflow?: string;
+  status?: RunStatus;
+  /** The last run of the previous page: runs started before it (its id breaking ties). */
+  before?: { startedAt: number; runId: string };
+  limit?: number;
+}
+
+/** A log line event of a run. */
+export type LogEvent = Extract<RunEvent, { kind: 'log' }>;
 
 export type HostMethod = keyof HostMethods;
 export type HostParams<M extends HostMethod> = HostMethods[M][0];

@@ -4,6 +4,7 @@
 // with a bad field must still reach `workflow:validate`, which reports it as a problem on the canvas.
 
 import { z } from 'zod';
+import { RUN_STATUSES } from '../model/run.js';
 import { ID_PATTERN } from '../model/schema.js';
 import type { HostMethod, HostRequest } from './api.js';
 
@@ -45,6 +46,16 @@ const workflowShape = z
 const empty = z.object({}).strict();
 const runId = z.object({ runId: nonEmpty('runId') }).strict();
 const withWorkflow = z.object({ workflow: workflowShape, path: z.string().optional() }).strict();
+const seq = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .nonnegative(`${what} must not be negative`);
+const limit = z
+  .number({ error: 'limit must be a number' })
+  .int('limit must be a whole number')
+  .min(1, 'limit must be at least 1')
+  .max(1000, 'limit must be at most 1000');
 
 /** Params schema per method; `satisfies` makes a missing method a compile error. */
 const paramSchemas = {
@@ -56,14 +67,34 @@ const paramSchemas = {
     .object({ path: nonEmpty('path'), text: z.string({ error: 'text must be a string' }) })
     .strict(),
   'workflow:list': z.object({ dir: z.string().optional() }).strict(),
+  'workflow:delete': z.object({ path: nonEmpty('path') }).strict(),
   'workflow:examples': empty,
-  'run:start': withWorkflow,
+  'run:start': withWorkflow.extend({
+    overrides: z
+      .array(z.object({ nodeId: nonEmpty('nodeId'), key: nonEmpty('key'), value: z.unknown() }).strict())
+      .optional(),
+  }),
   'trust:get': z.object({ path: z.string().optional() }).strict(),
   'trust:grant': z.object({ path: z.string().optional() }).strict(),
   'run:stop': runId,
   'run:pause': runId,
   'run:resume': runId,
-  'run:list': empty,
+  'run:list': z
+    .object({
+      workflow: z.string().optional(),
+      status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
+      before: z.object({ startedAt: seq('before.startedAt'), runId: nonEmpty('before.runId') }).strict().optional(),
+      limit: limit.optional(),
+    })
+    .strict(),
+  'run:logs': z
+    .object({
+      runId: nonEmpty('runId'),
+      nodeId: z.string().optional(),
+      afterSeq: seq('afterSeq').optional(),
+      limit: limit.optional(),
+    })
+    .strict(),
   'run:get': runId,
   'run:outputs': runId,
   'run:preview': z
@@ -77,11 +108,7 @@ const paramSchemas = {
   'run:subscribe': z
     .object({
       runId: nonEmpty('runId'),
-      afterSeq: z
-        .number({ error: 'afterSeq must be a number' })
-        .int('afterSeq must be a whole number')
-        .nonnegative('afterSeq must not be negative')
-        .optional(),
+      afterSeq: seq('afterSeq').optional(),
     })
     .strict(),
   'run:unsubscribe': runId,

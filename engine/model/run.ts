@@ -84,6 +84,29 @@ export interface RunSummary {
   failedNodes?: string[];
 }
 
+/** Every run status, and every node status: for schemas that list them (REST, the host API checks). */
+export const RUN_STATUSES = [
+  'ready',
+  'running',
+  'paused',
+  'cancelled',
+  'failed',
+  'completed',
+] as const satisfies readonly RunStatus[];
+export const NODE_STATUSES = [
+  'pending',
+  'running',
+  'retrying',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
+  'skipped',
+] as const satisfies readonly NodeStatus[];
+// Each list holds exactly its union: a status added to one and not the other fails to compile.
+const _runStatusesComplete: [RunStatus] extends [(typeof RUN_STATUSES)[number]] ? true : never = true;
+const _nodeStatusesComplete: [NodeStatus] extends [(typeof NODE_STATUSES)[number]] ? true : never = true;
+
 export const TERMINAL_RUN_STATUSES: readonly RunStatus[] = ['cancelled', 'failed', 'completed'];
 
 /** The statuses a node ends in; once there, nothing changes it. */

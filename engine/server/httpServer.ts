@@ -6,9 +6,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { HostService } from '../host/hostService.js';
 import { authorize, type AuthConfig, tokenCookie } from './auth.js';
-import { handleRest } from './restApi.js';
+import { getRequestListener } from '@hono/node-server';
+import { errorBody } from './rest/apiError.js';
+import { createRestApp, REST_BASE } from './rest/restApp.js';
 import { setSecurityHeaders } from './securityHeaders.js';
-import { sendText, serveStatic } from './staticFiles.js';
+import { sendJson, sendText, serveStatic } from './staticFiles.js';
 import { WsApi } from './wsApi.js';
 
 export interface ServerOptions {
@@ -34,7 +36,6 @@ export interface SluiceServer {
 }
 
 export const WS_PATH = '/api/ws';
-const REST_PREFIX = '/api/v1/';
 
 export async function startServer(options: ServerOptions): Promise<SluiceServer> {
   const bindHost = options.host ?? '127.0.0.1';
@@ -44,6 +45,7 @@ export async function startServer(options: ServerOptions): Promise<SluiceServer>
     allowAnyHost: options.allowAnyHost ?? false,
   };
   const ws = new WsApi(options.service);
+  const rest = getRequestListener(createRestApp(options.service).fetch);
   const server: Server = createServer((req, res) => {
     void onRequest(req, res).catch((err: unknown) => {
       if (!res.headersSent) sendText(res, 500, `Internal error: ${(err as Error).message}`);
@@ -55,10 +57,18 @@ export async function startServer(options: ServerOptions): Promise<SluiceServer>
     const url = new URL(req.url ?? '/', 'http://placeholder');
     setSecurityHeaders(res, req.headers.host ?? `127.0.0.1:${config.port}`);
     const auth = authorize(req, url, config);
-    if (!auth.ok) return sendText(res, auth.status, auth.message);
+    const isRest = url.pathname === REST_BASE || url.pathname.startsWith(`${REST_BASE}/`);
+    if (!auth.ok) {
+      if (!isRest) return sendText(res, auth.status, auth.message);
+      return sendJson(
+        res,
+        auth.status,
+        errorBody(auth.status === 401 ? 'unauthorized' : 'forbidden', auth.message),
+      );
+    }
     if (auth.viaQuery) res.setHeader('Set-Cookie', tokenCookie(config));
 
-    if (url.pathname.startsWith(REST_PREFIX)) return handleRest(options.service, req, res, url.pathname);
+    if (isRest) return rest(req, res);
     if (url.pathname === WS_PATH) return sendText(res, 426, 'This path takes a WebSocket connection');
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, `Method ${req.method} not allowed`);

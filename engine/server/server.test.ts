@@ -302,7 +302,7 @@ describe('sluice serve: runs', () => {
         n.id === 'numbers' ? { ...n, params: { ...n.params, intervalMs: 10 } } : n,
       ),
     };
-    const started = await json<{ runId: string }>('POST', '/api/v1/runs', slow);
+    const started = await json<{ runId: string }>('POST', '/api/v1/runs', { workflow: slow });
     expect(started.status).toBe(201);
     const { runId } = started.data;
     // A run started through REST reaches a WebSocket client that subscribes to it (issue 8).
@@ -329,12 +329,19 @@ describe('sluice serve: runs', () => {
     await service.close();
     service = await createHostService({ workspace, confine: true });
     server = await startServer({ service, token: TOKEN, port: server.port, staticDir });
-    const list = await json<RunSummary[]>('GET', '/api/v1/runs');
-    expect(list.data.find((r) => r.runId === runId)).toMatchObject({
+    const list = await json<{ runs: RunSummary[] }>('GET', '/api/v1/runs');
+    expect(list.data.runs.find((r) => r.runId === runId)).toMatchObject({
       status: 'completed',
       workflowName: 'Squares',
     });
-    const run = await json<RunSummary & { events: RunEvent[] }>('GET', `/api/v1/runs/${runId}`);
+    // Its events, replayed from the history as Server-Sent Events (the stream ends with the run's).
+    const sse = await http('GET', `/api/v1/runs/${runId}/events`, bearer);
+    expect(sse.headers['content-type']).toMatch(/^text\/event-stream/);
+    const events = sse.body
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => JSON.parse(l.slice(6)) as RunEvent);
+    const run = { data: { events } };
     expect(run.data.events.filter((e) => e.kind === 'node-status' && e.status === 'completed')).toHaveLength(
       3,
     );
@@ -399,7 +406,7 @@ describe('sluice serve: runs', () => {
         n.id === 'numbers' ? { ...n, params: { from: 1, to: 100000, intervalMs: 20 } } : n,
       ),
     };
-    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', slow);
+    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', { workflow: slow });
     await waitFor(
       async () =>
         (await json<RunSummary>('GET', `/api/v1/runs/${data.runId}`)).data.status === 'running'
@@ -433,7 +440,7 @@ describe('sluice serve: runs', () => {
       ],
       edges: [{ id: 'e1', source: 'load', sourcePort: 'table', target: 'big', targetPort: 'input' }],
     };
-    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', tables);
+    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', { workflow: tables });
     await waitFor(async () => {
       const run = await json<RunSummary>('GET', `/api/v1/runs/${data.runId}`);
       return run.data.status === 'completed' ? true : undefined;
@@ -459,17 +466,20 @@ describe('sluice serve: runs', () => {
       nodes: [...pipeline.nodes, { id: 'ghost', type: 'core.nope', params: {}, position: { x: 0, y: 0 } }],
     };
     const refused = await json<{
-      error: { message: string; problems: Array<{ nodeId?: string; message: string }> };
-    }>('POST', '/api/v1/runs', bad);
-    expect(refused.status).toBe(400);
-    expect(refused.data.error.message).toContain('cannot run');
-    expect(refused.data.error.problems.some((p) => p.nodeId === 'ghost')).toBe(true);
+      error: { code: string; message: string; details: Array<{ nodeId?: string; message: string }> };
+    }>('POST', '/api/v1/runs', { workflow: bad });
+    expect(refused.status).toBe(422);
+    expect(refused.data.error).toMatchObject({
+      code: 'invalid-workflow',
+      message: expect.stringContaining('cannot run'),
+    });
+    expect(refused.data.error.details.some((p) => p.nodeId === 'ghost')).toBe(true);
 
     expect((await json('GET', '/api/v1/runs/no-such-run')).status).toBe(404);
     expect((await json('GET', '/api/v1/runs/..%2F..%2Fetc')).status).toBe(404);
     expect((await json('GET', '/api/v1/nope')).status).toBe(404);
     expect((await json('DELETE', '/api/v1/nodes')).status).toBe(405);
-    const noType = await http('POST', '/api/v1/runs', bearer, JSON.stringify(pipeline));
+    const noType = await http('POST', '/api/v1/runs', bearer, JSON.stringify({ workflow: pipeline }));
     expect(noType.status).toBe(415);
     const badJson = await http(
       'POST',

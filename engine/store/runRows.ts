@@ -3,6 +3,7 @@
 
 import { createHash } from 'node:crypto';
 import type { EdgeCount, ErrorInfo, RunEvent, RunStatus, RunSummary } from '../model/run.js';
+import type { ParamOverride } from '../model/paramOverrides.js';
 import type { Workflow } from '../model/workflow.js';
 import type { HistoryDb } from './historyDb.js';
 import { writeTransaction } from './writeTransaction.js';
@@ -22,7 +23,8 @@ export interface StoredRun extends RunSummary {
 export interface RunOrigins {
   workflow?: Workflow;
   startedBy: RunOrigin;
-  params?: Record<string, unknown>;
+  /** Parameter overrides of this run. */
+  params?: readonly ParamOverride[];
 }
 
 /** The host writing a live run (so another host can tell whether it still is). */
@@ -260,10 +262,27 @@ export function selectRun(db: HistoryDb, runId: string): StoredRun | undefined {
   return toStoredRun(row, nodes);
 }
 
-export function selectEvents(db: HistoryDb, runId: string, afterSeq = -1): RunEvent[] {
+/** A run's events after `afterSeq`, in order; only those of one kind (and node), when given. */
+export function selectEvents(
+  db: HistoryDb,
+  runId: string,
+  afterSeq = -1,
+  kind?: RunEvent['kind'],
+  nodeId?: string,
+): RunEvent[] {
+  const where = ['run_id = ?', 'seq > ?'];
+  const args: Array<string | number> = [runId, afterSeq];
+  if (kind !== undefined) {
+    where.push('kind = ?');
+    args.push(kind);
+  }
+  if (nodeId !== undefined) {
+    where.push('node_id = ?');
+    args.push(nodeId);
+  }
   const rows = db
-    .prepare('SELECT event_json FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq')
-    .all(runId, afterSeq) as Array<{ event_json: string }>;
+    .prepare(`SELECT event_json FROM run_events WHERE ${where.join(' AND ')} ORDER BY seq`)
+    .all(...args) as Array<{ event_json: string }>;
   return rows.map((r) => JSON.parse(r.event_json) as RunEvent);
 }
 

@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { RunEvent } from '../model/run.js';
+
+type LogEvent = Extract<RunEvent, { kind: 'log' }>;
 import type { Workflow } from '../model/workflow.js';
 import type { RunHandle } from '../runtime/host/contracts.js';
 import type { EventCapLimits } from './eventCap.js';
@@ -92,6 +94,18 @@ export class RunStore {
     failRunsOfDeadHosts(this.db, this.host);
     const run = selectRun(this.db, runId);
     return run && { ...run, events: selectEvents(this.db, runId) };
+  }
+
+  /** A run's log lines (of one node) after the event `afterSeq`, at most `limit`. */
+  async logs(runId: string, o: { nodeId?: string; afterSeq: number; limit: number }): Promise<LogEvent[]> {
+    const recording = this.live.get(runId);
+    const all = recording ? recording.events : selectEvents(this.db, runId, o.afterSeq, 'log', o.nodeId);
+    const out: LogEvent[] = [];
+    for (const e of all) {
+      if (out.length >= o.limit) break;
+      if (e.kind === 'log' && e.seq > o.afterSeq && (o.nodeId === undefined || e.nodeId === o.nodeId)) out.push(e);
+    }
+    return out;
   }
 
   /** The workflow a run ran, as it was then. */
