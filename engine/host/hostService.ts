@@ -281,7 +281,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       }),
     'run:logs': async ({ runId, nodeId, afterSeq, limit }) => {
       if (!(await store.has(runId))) throw noSuchRun(runId);
-      return store.logs(runId, { ...(nodeId !== undefined ? { nodeId } : {}), afterSeq: afterSeq ?? -1, limit: limit ?? 1000 });
+      return store.logs(runId, {
+        ...(nodeId !== undefined ? { nodeId } : {}),
+        afterSeq: afterSeq ?? -1,
+        limit: limit ?? 1000,
+      });
     },
     'run:get': async ({ runId }) => {
       const run = await store.get(runId);

@@ -61,7 +61,9 @@ export class WorkflowFiles {
     if (this.examples.isExamplePath(clientPath))
       throw new HostError(`"${clientPath}" is a built-in example and cannot be deleted`);
     if (!clientPath.endsWith(WORKFLOW_EXTENSION))
-      throw new HostError(`Cannot delete "${clientPath}": only workflow files (*${WORKFLOW_EXTENSION}) are deleted here`);
+      throw new HostError(
+        `Cannot delete "${clientPath}": only workflow files (*${WORKFLOW_EXTENSION}) are deleted here`,
+      );
     const file = await this.paths.resolve(clientPath);
     if (!file.endsWith(WORKFLOW_EXTENSION))
       throw new HostError(`Cannot delete "${clientPath}": it is not a workflow file`);

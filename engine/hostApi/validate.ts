@@ -55,7 +55,7 @@ const limit = z
   .number({ error: 'limit must be a number' })
   .int('limit must be a whole number')
   .min(1, 'limit must be at least 1')
-  .max(1000, 'limit must be at most 1000');
+  .max(10_000, 'limit must be at most 10000');
 
 /** Params schema per method; `satisfies` makes a missing method a compile error. */
 const paramSchemas = {
@@ -83,7 +83,10 @@ const paramSchemas = {
     .object({
       workflow: z.string().optional(),
       status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
-      before: z.object({ startedAt: seq('before.startedAt'), runId: nonEmpty('before.runId') }).strict().optional(),
+      before: z
+        .object({ startedAt: seq('before.startedAt'), runId: nonEmpty('before.runId') })
+        .strict()
+        .optional(),
       limit: limit.optional(),
     })
     .strict(),

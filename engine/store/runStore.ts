@@ -103,7 +103,8 @@ export class RunStore {
     const out: LogEvent[] = [];
     for (const e of all) {
       if (out.length >= o.limit) break;
-      if (e.kind === 'log' && e.seq > o.afterSeq && (o.nodeId === undefined || e.nodeId === o.nodeId)) out.push(e);
+      if (e.kind === 'log' && e.seq > o.afterSeq && (o.nodeId === undefined || e.nodeId === o.nodeId))
+        out.push(e);
     }
     return out;
   }

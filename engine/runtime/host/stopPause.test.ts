@@ -46,6 +46,31 @@ describe('stop, abort, pause', () => {
       expect([c.edgeId, c.sent, c.received]).toEqual([c.edgeId, sent, sent]);
   });
 
+  it('stop right after start, before the source has run: its consumers drain at once and complete', async () => {
+    const run = await runWorkflow(
+      workflow(
+        [
+          node('src', 'core.sequence', { from: 1, to: 1e9, intervalMs: 1 }),
+          node('sq', 'core.map', { code: 'x => x * x' }),
+          node('sink', 'core.collect'),
+        ],
+        [edge('src', 'sq'), edge('sq', 'sink')],
+      ),
+      // A grace longer than the test: only a real drain lets it pass.
+      { drainGraceMs: 120_000 },
+    );
+    await run.handle.stop();
+    const summary = await run.handle.done;
+    expect(summary.status).toBe('cancelled');
+    expect(summary.nodes.src?.status).toBe('cancelled');
+    expect(summary.nodes.sq?.status).toBe('completed');
+    expect(summary.nodes.sink?.status).toBe('completed');
+    // Whatever the source sent before the drain reached it arrived, once.
+    const sent = lastCounts(run.events).get('src-sq')?.sent ?? 0;
+    const got = JSON.parse(readFileSync(path.join(run.runDir, 'sink.json'), 'utf8')) as number[];
+    expect(got).toEqual(Array.from({ length: sent }, (_, i) => (i + 1) * (i + 1)));
+  }, 30_000);
+
   it('stop stops hard after the grace period what does not drain', async () => {
     const run = await runWorkflow(
       workflow(

@@ -128,6 +128,14 @@ function context(act: Active, attempt: number, signal: AbortSignal): NodeContext
   };
 }
 
+/** A source drained before it ran: no value, its streams end normally, and it is cancelled. */
+async function endUnstarted(act: Active, targets: Record<string, string>): Promise<void> {
+  act.outputs.connect(targets);
+  await act.outputs.closeAll().catch(() => undefined);
+  act.inputs.close();
+  channel.send({ type: 'status', status: 'cancelled', attempt: 0 });
+}
+
 async function run(act: Active, targets: Record<string, string>): Promise<void> {
   if (act.assignment.policy.timeoutMs) watchdog ??= new Watchdog();
   act.outputs.connect(targets);
@@ -198,11 +206,9 @@ function stop(): void {
 function drain(): void {
   const act = active;
   if (!act || act.drained || act.stop.signal.aborted) return;
-  if (!act.finished) {
-    stop();
-    return;
-  }
   act.drained = true;
+  // Not started yet: it never runs; at 'start' its streams end at once, so its consumers drain too.
+  if (!act.finished) return;
   const reason = new StoppedError();
   act.outputs.endAttempt(reason);
   act.stop.abort(reason);
@@ -227,6 +233,10 @@ function handle(m: HostToWorker): void {
     case 'start':
       queue = queue.then(() => {
         if (!active || active.stop.signal.aborted) return;
+        if (active.drained) {
+          active.finished = endUnstarted(active, m.targets);
+          return;
+        }
         active.finished = run(active, m.targets).catch((err: unknown) => {
           channel.send({ type: 'fatal', error: toErrorInfo(err) });
         });

@@ -207,7 +207,7 @@ export const runEvents = createRoute({
         .string()
         .regex(/^\d+$/)
         .optional()
-        .openapi({ param: { name: 'Last-Event-ID', in: 'header' } }),
+        .openapi({ param: { name: 'last-event-id', in: 'header' } }),
     }),
   },
   responses: {
