@@ -1,7 +1,7 @@
 // `sluice serve` as a user starts it: the real bin, a real port, a signal to stop.
 import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,49 @@ describe('sluice serve', () => {
     }
   });
 
+  it('takes a fixed token for scripts from the config folder, and refuses one others can read', async () => {
+    const config = await mkdtemp(path.join(os.tmpdir(), 'sluice-config-'));
+    const file = path.join(config, 'serve-token');
+    await writeFile(file, 'fixed-token-for-my-scripts\n', { mode: 0o644 });
+    const env = { ...process.env, SLUICE_CONFIG_DIR: config };
+    const open = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--no-build'], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(open.status).toBe(2);
+    expect(open.stderr).toContain('can be read by other users');
+    await chmod(file, 0o600);
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--workspace', workspace, '--no-build'],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+      },
+    );
+    try {
+      const url = await new Promise<URL>((resolve, reject) => {
+        let out = '';
+        const onData = (c: Buffer) => {
+          out += c.toString();
+          const m = /Sluice is serving (\S+)/.exec(out);
+          if (m?.[1]) resolve(new URL(m[1]));
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.once('exit', () => reject(new Error(out)));
+      });
+      expect(url.searchParams.get('token')).toBe('fixed-token-for-my-scripts');
+      const res = await fetch(`${url.origin}/api/v1/nodes`, {
+        headers: { Authorization: 'Bearer fixed-token-for-my-scripts' },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+      await rm(config, { recursive: true, force: true });
+    }
+  });
+
   it('serves on the port it picked, prints its URL with the token, and stops cleanly on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
@@ -74,7 +117,7 @@ describe('sluice serve', () => {
     expect((await fetch(`${url.origin}/api/v1/runs`)).status).toBe(401);
     const runs = await fetch(`${url.origin}/api/v1/runs`, { headers: { Authorization: `Bearer ${token}` } });
     expect(runs.status).toBe(200);
-    expect(await runs.json()).toEqual([]);
+    expect(await runs.json()).toEqual({ runs: [] });
 
     // A long run is going when the signal comes: it is stopped, its processes go, its history stays.
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
@@ -95,7 +138,7 @@ describe('sluice serve', () => {
     const started = await fetch(`${url.origin}/api/v1/runs`, {
       method: 'POST',
       headers: auth,
-      body: JSON.stringify(slow),
+      body: JSON.stringify({ workflow: slow }),
     });
     expect(started.status).toBe(201);
     const { runId } = (await started.json()) as { runId: string };

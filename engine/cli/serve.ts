@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateToken } from '../server/auth.js';
+import { serveToken } from './serveToken.js';
 import { startServer } from '../server/httpServer.js';
 import { createHostService } from '../host/hostService.js';
 
@@ -18,7 +18,8 @@ const rendererDist = path.join(root, 'dist', 'renderer');
 const USAGE = `Usage: sluice serve [--port N] [--host H] [--token T] [--workspace DIR] [--open]
   --port N         port to listen on (default 7777; 0 picks a free one)
   --host H         interface to bind (default 127.0.0.1; anything else exposes the server to your network)
-  --token T        the access token (default: 32 random bytes, new at each start)
+  --token T        the access token (default: the one in ~/.config/sluice/serve-token, for scripts;
+                   else 32 random bytes, new at each start)
   --workspace DIR  folder of workflows the editor may open and save, trusted (default: the current
                    folder, in restricted mode until you trust it in the editor)
   --open           open the editor in the default browser
@@ -60,15 +61,15 @@ function parseServeArgs(argv: string[]): ServeArgs | { error: string } | 'help' 
   const port = values.port === undefined ? 7777 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     return { error: `--port must be an integer from 0 to 65535, not "${values.port}"` };
-  if (values.token !== undefined && values.token.length < 16)
-    return { error: '--token must be at least 16 characters long' };
+  const token = serveToken(values.token);
+  if ('error' in token) return token;
   const workspace = path.resolve(values.workspace ?? process.cwd());
   if (!existsSync(workspace) || !statSync(workspace).isDirectory())
     return { error: `--workspace ${workspace} is not a folder` };
   return {
     port,
     host: values.host,
-    token: values.token ?? generateToken(),
+    token: token.token,
     workspace,
     trustWorkspace: values.workspace !== undefined,
     open: values.open ?? false,
