@@ -59,6 +59,9 @@ countVitest(vitestJson);
 // test in the tally, failed when any run ends inconsistent.
 if (step('faults', 'node', ['scripts/test-faults.mjs'])) totals.passed++;
 else totals.failed++;
+// The REST load test (npm run bench:rest): 50 runs POSTed at once all complete with exact counts.
+if (step('rest-load', 'node', ['bench/rest-load.mjs'])) totals.passed++;
+else totals.failed++;
 if (!quick) {
   if (step('build', 'node', ['scripts/build.mjs', '--all'])) {
     const pwJson = path.join(out, 'playwright.json');

@@ -75,6 +75,12 @@ export async function startServer(options: ServerOptions): Promise<SluiceServer>
     return serveStatic(options.staticDir, url.pathname, res, req.method === 'HEAD');
   }
 
+  // Scripts keep connections open between calls (fetch does): an idle connection closed by the server
+  // just as a client reuses it fails that request (ECONNRESET), so idle ones are kept longer than
+  // Node's 5 s default; headersTimeout must stay above it.
+  server.keepAliveTimeout = 30_000;
+  server.headersTimeout = 35_000;
+
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const auth = authorize(req, url, config);
