@@ -272,8 +272,9 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       (await liveRun(runId)).resume();
       return { ok: true };
     },
-    'run:list': ({ workflow, status, before, limit }) =>
+    'run:list': ({ workflow, status, since, before, limit }) =>
       store.list({
+        ...(since !== undefined ? { since } : {}),
         ...(workflow !== undefined ? { workflow } : {}),
         ...(status !== undefined ? { state: status } : {}),
         ...(before !== undefined ? { before: { startedAt: before.startedAt, id: before.runId } } : {}),
@@ -290,7 +291,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
     'run:get': async ({ runId }) => {
       const run = await store.get(runId);
       if (!run) throw noSuchRun(runId);
-      return run;
+      const workflow = await store.workflowOf(runId);
+      return workflow ? { ...run, workflow } : run;
     },
     'run:outputs': async ({ runId }) => {
       const runDir = store.runDir(runId);

@@ -95,7 +95,8 @@ export interface HostMethods {
   'run:list': [RunListFilter, RunSummary[]];
   /** A run's log lines (of one node), after the event `afterSeq`, at most `limit` (default 1000). */
   'run:logs': [{ runId: string; nodeId?: string; afterSeq?: number; limit?: number }, LogEvent[]];
-  'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[] }];
+  /** A run with its events and (when the history has it) the workflow as it ran. */
+  'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[]; workflow?: Workflow }];
   /** The table outputs a run recorded so far (each can be previewed). */
   'run:outputs': [{ runId: string }, RecordedOutput[]];
   'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
@@ -113,6 +114,8 @@ export interface HostMethods {
 export interface RunListFilter {
   workflow?: string;
   status?: RunStatus;
+  /** Only runs started at or after this (ms since the epoch). */
+  since?: number;
   /** The last run of the previous page: runs started before it (its id breaking ties). */
   before?: { startedAt: number; runId: string };
   limit?: number;

@@ -82,6 +82,7 @@ const paramSchemas = {
   'run:list': z
     .object({
       workflow: z.string().optional(),
+      since: seq('since').optional(),
       status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(', ')}` }).optional(),
       before: z
         .object({ startedAt: seq('before.startedAt'), runId: nonEmpty('before.runId') })

@@ -77,6 +77,9 @@ export interface RunSummary {
       error?: ErrorInfo;
       /** The attempt the node ended in (1 unless it was retried). */
       attempt?: number;
+      /** Messages it sent on all its output edges, and took from its inputs (in the history). */
+      sent?: number;
+      received?: number;
     }
   >;
   error?: ErrorInfo;

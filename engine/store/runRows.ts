@@ -187,6 +187,8 @@ interface NodeRow {
   node_id: string;
   state: string;
   attempts: number;
+  sent: number;
+  received: number;
   started_at: number | null;
   ended_at: number | null;
   error_json: string | null;
@@ -215,6 +217,8 @@ function toStoredRun(row: RunRow, nodes: NodeRow[]): StoredRun {
       ...(n.ended_at !== null ? { endedAt: n.ended_at } : {}),
       ...(n.error_json !== null ? { error: JSON.parse(n.error_json) as ErrorInfo } : {}),
       attempt: n.attempts,
+      sent: n.sent,
+      received: n.received,
     };
   }
   return run;
@@ -223,6 +227,8 @@ function toStoredRun(row: RunRow, nodes: NodeRow[]): StoredRun {
 export interface RunFilter {
   workflow?: string;
   state?: RunStatus;
+  /** Runs started at or after this (ms since the epoch). */
+  since?: number;
   /** Runs started before this one (its start, its id breaking ties): the paging cursor. */
   before?: { startedAt: number; id: string };
   limit?: number;
@@ -238,6 +244,7 @@ export function selectRuns(db: HistoryDb, filter: RunFilter = {}): StoredRun[] {
   };
   if (filter.workflow !== undefined) when('workflow_name = ?', filter.workflow);
   if (filter.state !== undefined) when('state = ?', filter.state);
+  if (filter.since !== undefined) when('started_at >= ?', filter.since);
   if (filter.before) {
     const { startedAt, id } = filter.before;
     when('(started_at < ? OR (started_at = ? AND id < ?))', startedAt, startedAt, id);

@@ -22,7 +22,10 @@ const MAX_BODY = 16 * 1024 * 1024;
 const DEFAULT_PAGE = 50;
 
 const withId = (run: RunSummary) => {
-  const { events: _events, ...summary } = run as RunSummary & { events?: unknown };
+  const { events: _events, workflow: _workflow, ...summary } = run as RunSummary & {
+    events?: unknown;
+    workflow?: unknown;
+  };
   return { ...summary, id: run.runId };
 };
 

@@ -51,6 +51,8 @@ export const RunSummarySchema = z
         endedAt: z.number().int().optional(),
         error: ErrorInfoSchema.optional(),
         attempt: z.number().int().optional(),
+        sent: z.number().int().optional(),
+        received: z.number().int().optional(),
       }),
     ),
     error: ErrorInfoSchema.optional(),

@@ -217,7 +217,16 @@ function settleNodes(run: RunState): Record<string, NodeRunInfo> {
 export function runFromHost(summary: RunSummary & { events?: RunEvent[] }): RunState {
   if (summary.events && summary.events.length > 0) {
     const sorted = [...summary.events].sort((a, b) => a.seq - b.seq);
-    return applyEvents(emptyRun(summary.runId), sorted);
+    const replayed = applyEvents(emptyRun(summary.runId), sorted);
+    // A run whose host died ends without its last event: the record's verdict stands.
+    if (isTerminalRunStatus(summary.status) && !isTerminalRunStatus(replayed.status))
+      return {
+        ...replayed,
+        status: summary.status,
+        ...(summary.endedAt !== undefined ? { endedAt: summary.endedAt } : {}),
+        ...(summary.error ? { error: summary.error } : {}),
+      };
+    return replayed;
   }
   const run = emptyRun(summary.runId);
   const nodes: Record<string, NodeRunInfo> = {};
