@@ -234,6 +234,10 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       await liveRun(runId).stop();
       return { ok: true };
     },
+    'run:abort': async ({ runId }) => {
+      await liveRun(runId).abort();
+      return { ok: true };
+    },
     'run:pause': async ({ runId }) => {
       liveRun(runId).pause();
       return { ok: true };

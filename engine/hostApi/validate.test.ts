@@ -32,7 +32,7 @@ describe('parseHostRequest', () => {
       method: 'trust:grant',
     });
     // Issue 8 adds run:subscribe and run:unsubscribe, issue 10 trust:get and trust:grant.
-    expect(HOST_METHODS).toHaveLength(19);
+    expect(HOST_METHODS).toHaveLength(20);
   });
 
   it('refuses an unknown method, naming the known ones', () => {
@@ -60,6 +60,14 @@ describe('parseHostRequest', () => {
     });
     expect(parseHostRequest({ id: 1, method: 'run:stop', params: { runId: '' } })).toEqual({
       error: expect.stringContaining('runId'),
+    });
+    expect(parseHostRequest({ id: 1, method: 'run:abort', params: { runId: 'r', kill: true } })).toEqual({
+      error: expect.stringMatching(/run:abort.*kill/),
+    });
+    expect(parseHostRequest({ id: 1, method: 'run:abort', params: { runId: 'r' } })).toEqual({
+      id: 1,
+      method: 'run:abort',
+      params: { runId: 'r' },
     });
     expect(parseHostRequest({ id: 1, method: 'run:start', params: { workflow: { name: 'x' } } })).toEqual({
       error: expect.stringContaining('workflow.'),

@@ -4,7 +4,8 @@
 //   GET  /api/v1/runs               run history, newest first
 //   GET  /api/v1/runs/:id           one run with its events
 //   POST /api/v1/runs               start a run; body: a workflow, or { workflow, path }
-//   POST /api/v1/runs/:id/cancel    stop a run
+//   POST /api/v1/runs/:id/cancel    stop a run: drain (in-flight items finish), then stop the rest
+//   POST /api/v1/runs/:id/abort     abort a run: kill its node processes at once (also while draining)
 //   GET  /api/v1/runs/:id/outputs   the table outputs the run recorded
 //   GET  /api/v1/runs/:id/outputs/:node/:port   a preview of one (schema, row count, first 100 rows)
 
@@ -83,9 +84,10 @@ async function route(
       const params = { runId: parts[1], nodeId: parts[3], port: parts[4] };
       return { status: 200, body: await call('run:preview', params).catch(statusOnError(404)) };
     }
-    if (parts.length === 3 && parts[2] === 'cancel') {
+    if (parts.length === 3 && (parts[2] === 'cancel' || parts[2] === 'abort')) {
       allow(method, 'POST');
-      return { status: 200, body: await call('run:stop', { runId: parts[1] }).catch(statusOnError(409)) };
+      const name = parts[2] === 'cancel' ? 'run:stop' : 'run:abort';
+      return { status: 200, body: await call(name, { runId: parts[1] }).catch(statusOnError(409)) };
     }
   }
   throw new HttpError(404, `No API route ${method} ${pathname}`);
