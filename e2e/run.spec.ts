@@ -99,7 +99,7 @@ test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
 });
 
-test('open an example, press Run: nodes go pending → running → completed, counts on edges, logs stream', async ({
+test('open an example, press Run: nodes go pending → starting → running → completed, counts on edges, logs stream', async ({
   page,
   sluice,
 }) => {
@@ -148,13 +148,9 @@ test('open an example, press Run: nodes go pending → running → completed, co
   for (const id of ['numbers', 'square', 'even', 'print']) {
     await expect(page.getByTestId(`node-status-${id}`)).toHaveAttribute('data-status', 'completed');
   }
-  // Every node went pending → running → completed (the run slice keeps each node's path).
-  expect(await timelines(page)).toEqual({
-    numbers: ['pending', 'running', 'completed'],
-    square: ['pending', 'running', 'completed'],
-    even: ['pending', 'running', 'completed'],
-    print: ['pending', 'running', 'completed'],
-  });
+  // Every node went pending → starting → running → completed (the run slice keeps each node's path).
+  const path4 = ['pending', 'starting', 'running', 'completed'];
+  expect(await timelines(page)).toEqual({ numbers: path4, square: path4, even: path4, print: path4 });
   // …and the page showed the running and completed states (pending may last less than one frame).
   const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, string[]> }).__seen);
   for (const id of ['numbers', 'square', 'even', 'print']) {

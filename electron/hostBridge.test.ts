@@ -76,6 +76,11 @@ describe('host calls through the preload bridge', () => {
     const err = await host.call('run:stop', { runId: 42 } as never).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(HostError);
     expect((err as HostError).message).toMatch(/run:stop.*runId/);
+    // Abort, like its neighbours, is checked before it reaches the host.
+    const abort = await host.call('run:abort', { runId: 42 } as never).catch((e: unknown) => e);
+    expect((abort as HostError).message).toMatch(/run:abort.*runId/);
+    const unknown = await host.call('run:abort', { runId: 'no-such-run' }).catch((e: unknown) => e);
+    expect((unknown as HostError).message).toMatch(/Run no-such-run is not running/);
   });
 
   it('saves only to files the user chose, then opens them back byte for byte', async () => {

@@ -64,7 +64,8 @@ describe('application menu', () => {
     click(run);
     click(stop);
     click(find(template, 'Pause / Resume'));
-    expect(calls).toEqual(['send:run', 'send:stop', 'send:pause-resume']);
+    click(find(template, 'Abort'));
+    expect(calls).toEqual(['send:run', 'send:stop', 'send:pause-resume', 'send:abort']);
   });
 
   it('uses the standard file accelerators', () => {

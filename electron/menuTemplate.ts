@@ -135,6 +135,8 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
     submenu: [
       { id: 'run', label: 'Run', accelerator: ACCELERATORS.run, click: send('run') },
       { id: 'stop', label: 'Stop', accelerator: ACCELERATORS.stop, click: send('stop') },
+      // No key of its own: Stop's key pressed again while the run drains aborts (as a second Ctrl-C).
+      { id: 'abort', label: 'Abort', click: send('abort') },
       {
         id: 'pause-resume',
         label: 'Pause / Resume',

@@ -22,6 +22,7 @@ export const HOST_BRIDGE_FUNCTIONS = {
   'trust:get': 'getTrust',
   'trust:grant': 'grantTrust',
   'run:stop': 'stopRun',
+  'run:abort': 'abortRun',
   'run:pause': 'pauseRun',
   'run:resume': 'resumeRun',
   'run:list': 'listRuns',

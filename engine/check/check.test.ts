@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeTypeInfo, PortSpec } from '../model/nodeTypeInfo.js';
 import type { Workflow, WorkflowEdge } from '../model/workflow.js';
+import { parseWorkflow } from '../model/load.js';
 import { checkConnection, checkWorkflow } from './index.js';
 
 function nodeType(
@@ -303,6 +304,35 @@ describe('checkWorkflow', () => {
         field: 'capacity',
       },
     ]);
+  });
+
+  it('refuses a policy value out of the bounds the file schema has (policy.ts), naming node and field', () => {
+    const w = graph({ src: 'test.orders', keep: 'test.filter' }, ['e1 src.out -> keep.in']);
+    w.nodes[1]!.policy = { memoryLimitMb: 32, retries: 0, retryBackoffMaxMs: 0, timeoutMs: 0.5 };
+    expect(checkWorkflow(w, types).problems).toEqual([]);
+    w.nodes[1]!.policy = { memoryLimitMb: 16, retries: 1.5, retryBackoffMaxMs: -1, timeoutMs: 0 };
+    expect(checkWorkflow(w, types).problems.map((p) => [p.code, p.nodeId, p.field, p.message])).toEqual([
+      ['bad-limit', 'keep', 'policy.retries', 'Node "keep": policy retries 1.5 must be a whole number'],
+      [
+        'bad-limit',
+        'keep',
+        'policy.retryBackoffMaxMs',
+        'Node "keep": policy retryBackoffMaxMs -1 must be at least 0 ms',
+      ],
+      ['bad-limit', 'keep', 'policy.timeoutMs', 'Node "keep": policy timeoutMs 0 must be more than 0 ms'],
+      [
+        'bad-limit',
+        'keep',
+        'policy.memoryLimitMb',
+        'Node "keep": policy memoryLimitMb 16 must be at least 32 MB',
+      ],
+    ]);
+    // The file schema refuses the same values.
+    const text = JSON.stringify({
+      ...w,
+      nodes: w.nodes.map((n) => ({ ...n, policy: { memoryLimitMb: 16 } })),
+    });
+    expect(parseWorkflow(text).problems.map((p) => p.field)).toContain('nodes[1].policy.memoryLimitMb');
   });
 
   it('resolves unbound variables to any', () => {

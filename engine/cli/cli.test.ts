@@ -56,6 +56,13 @@ describe('sluice CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/run completed/);
     expect(r.stdout).toMatch(/collected 5 values/);
+    // Each node's process is launched and assigned (`starting`) before its node runs (issue 9).
+    const lines = r.stdout.split('\n');
+    for (const id of ['src', 'sq', 'out']) {
+      const starting = lines.indexOf(`  ${id}: starting`);
+      expect([id, starting]).not.toEqual([id, -1]);
+      expect(lines.indexOf(`  ${id}: running`)).toBeGreaterThan(starting);
+    }
   });
 
   it('run --json: one RunEvent per line, ending with the completed run; --param overrides', () => {
@@ -68,6 +75,15 @@ describe('sluice CLI', () => {
     expect(events.map((ev) => ev.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.at(-1)).toMatchObject({ kind: 'run-status', status: 'completed' });
     expect(events.some((ev) => ev.kind === 'log' && ev.message.startsWith('collected 3 values'))).toBe(true);
+    const statuses = events.flatMap((ev) =>
+      ev.kind === 'node-status' && ev.nodeId === 'sq' ? [[ev.status, typeof ev.time]] : [],
+    );
+    expect(statuses).toEqual([
+      ['pending', 'number'],
+      ['starting', 'number'],
+      ['running', 'number'],
+      ['completed', 'number'],
+    ]);
   });
 
   it('run: exit 1 when the run fails, naming the node', () => {

@@ -83,7 +83,7 @@ async function runInHost(host: HostService, run: CliRun, place: RunHistoryPlace)
   if (runId === undefined) return 2;
   // The run's events follow this line: the session sends them after the answer to run:start.
   if (!run.json) run.io.out(`run ${runId} (${path.join(place.runsDir, runId)})`);
-  const release = stopOnInterrupt(session, runId, run);
+  const release = stopOnInterrupt(host, session, runId, run);
   try {
     await end;
     const summary = await session.call('run:get', { runId });
@@ -121,12 +121,22 @@ function printEvent(e: RunEvent, run: CliRun): void {
   }
 }
 
-/** Ctrl-C stops the run cleanly; a second one leaves at once. Returns the undo. */
-function stopOnInterrupt(session: HostSession, runId: string, run: CliRun): () => void {
+/**
+ * Ctrl-C stops the run cleanly (it drains); a second one aborts it (every node process killed at
+ * once, the run recorded cancelled) and leaves within 1 s whatever happens; a third leaves at once.
+ * Returns the undo.
+ */
+function stopOnInterrupt(host: HostService, session: HostSession, runId: string, run: CliRun): () => void {
   let interrupted = 0;
   const onSignal = (): void => {
-    if (++interrupted > 1) process.exit(130);
-    if (!run.json) run.io.err('stopping… (Ctrl-C again to quit at once)');
+    if (++interrupted > 2) process.exit(130);
+    if (interrupted === 2) {
+      setTimeout(() => process.exit(130), 1000).unref();
+      // Closing the host aborts its run and writes the run's history.
+      void host.close().finally(() => process.exit(130));
+      return;
+    }
+    if (!run.json) run.io.err('stopping… (Ctrl-C again to abort at once)');
     // It may have ended meanwhile; its last events say so.
     session.call('run:stop', { runId }).catch(() => undefined);
   };

@@ -264,6 +264,10 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       await (await liveRun(runId)).stop();
       return { ok: true };
     },
+    'run:abort': async ({ runId }) => {
+      await (await liveRun(runId)).abort();
+      return { ok: true };
+    },
     'run:pause': async ({ runId }) => {
       (await liveRun(runId)).pause();
       return { ok: true };

@@ -88,7 +88,13 @@ export interface HostMethods {
   'trust:get': [{ path?: string }, WorkspaceTrustState];
   /** Trusts the folder of the workflow at `path` (remembered for this user). */
   'trust:grant': [{ path?: string }, WorkspaceTrustState];
+  /**
+   * Drains (sources stop, in-flight items finish within a grace period, then the rest is killed);
+   * answers when no node process of the run is left.
+   */
   'run:stop': [{ runId: string }, { ok: true }];
+  /** Kills at once, also while a Stop drains; answers when no node process is left. Ends `cancelled`. */
+  'run:abort': [{ runId: string }, { ok: true }];
   'run:pause': [{ runId: string }, { ok: true }];
   'run:resume': [{ runId: string }, { ok: true }];
   /** Past and current runs, newest first; filtered by workflow name and state, paged with `before`. */

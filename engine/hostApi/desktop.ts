@@ -21,6 +21,7 @@ export const MENU_COMMANDS = [
   'select-all',
   'run',
   'stop',
+  'abort',
   'pause-resume',
   'validate',
   'fit-view',

@@ -19,6 +19,7 @@ describe('parseHostRequest', () => {
       'trust:get': {},
       'trust:grant': { path: 'a.sluice.json' },
       'run:stop': { runId: 'r1' },
+      'run:abort': { runId: 'r1' },
       'run:pause': { runId: 'r1' },
       'run:resume': { runId: 'r1' },
       'run:list': {
@@ -70,6 +71,14 @@ describe('parseHostRequest', () => {
     });
     expect(parseHostRequest({ id: 1, method: 'run:stop', params: { runId: '' } })).toEqual({
       error: expect.stringContaining('runId'),
+    });
+    expect(parseHostRequest({ id: 1, method: 'run:abort', params: { runId: 'r', kill: true } })).toEqual({
+      error: expect.stringMatching(/run:abort.*kill/),
+    });
+    expect(parseHostRequest({ id: 1, method: 'run:abort', params: { runId: 'r' } })).toEqual({
+      id: 1,
+      method: 'run:abort',
+      params: { runId: 'r' },
     });
     expect(parseHostRequest({ id: 1, method: 'run:start', params: { workflow: { name: 'x' } } })).toEqual({
       error: expect.stringContaining('workflow.'),

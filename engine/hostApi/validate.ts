@@ -77,6 +77,7 @@ const paramSchemas = {
   'trust:get': z.object({ path: z.string().optional() }).strict(),
   'trust:grant': z.object({ path: z.string().optional() }).strict(),
   'run:stop': runId,
+  'run:abort': runId,
   'run:pause': runId,
   'run:resume': runId,
   'run:list': z

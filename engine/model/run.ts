@@ -4,6 +4,8 @@ export type RunStatus = 'ready' | 'running' | 'paused' | 'cancelled' | 'failed' 
 
 export type NodeStatus =
   | 'pending'
+  /** Its process is being launched (or taken from the pool) and given the node; it has not begun. */
+  | 'starting'
   | 'running'
   | 'retrying'
   /** The run is paused: the node gets no demand and sends nothing. */
@@ -98,6 +100,7 @@ export const RUN_STATUSES = [
 ] as const satisfies readonly RunStatus[];
 export const NODE_STATUSES = [
   'pending',
+  'starting',
   'running',
   'retrying',
   'paused',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkflow } from './load.js';
 import { serializeWorkflow } from './save.js';
-import type { Workflow } from './workflow.js';
+import type { NodePolicy, Workflow } from './workflow.js';
 
 const workflow: Workflow = {
   sluice: 1,
@@ -120,6 +120,25 @@ describe('serializeWorkflow', () => {
     const parsed = parseWorkflow(once);
     expect(parsed.problems).toEqual([]);
     expect(serializeWorkflow(parsed.workflow!)).toBe(once);
+  });
+
+  it('keeps every policy field, and loads it back', () => {
+    const policy = {
+      allowFail: true,
+      memoryLimitMb: 64,
+      retries: 2,
+      retryBackoffMaxMs: 900,
+      retryBackoffMs: 100,
+      timeoutMs: 5000,
+    } satisfies Required<NodePolicy>;
+    const text = serializeWorkflow({
+      sluice: 1,
+      name: 'x',
+      nodes: [{ id: 'a', type: 't', params: {}, position: { x: 0, y: 0 }, policy }],
+      edges: [],
+    });
+    expect((JSON.parse(text) as Workflow).nodes[0]?.policy).toEqual(policy);
+    expect(parseWorkflow(text).workflow?.nodes[0]?.policy).toEqual(policy);
   });
 
   it('omits empty optional fields', () => {

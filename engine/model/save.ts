@@ -56,8 +56,10 @@ function policyOut(p: NodePolicy | undefined): NodePolicy | undefined {
   const out: NodePolicy = {};
   if (p.retries !== undefined) out.retries = p.retries;
   if (p.retryBackoffMs !== undefined) out.retryBackoffMs = p.retryBackoffMs;
+  if (p.retryBackoffMaxMs !== undefined) out.retryBackoffMaxMs = p.retryBackoffMaxMs;
   if (p.timeoutMs !== undefined) out.timeoutMs = p.timeoutMs;
   if (p.allowFail !== undefined) out.allowFail = p.allowFail;
+  if (p.memoryLimitMb !== undefined) out.memoryLimitMb = p.memoryLimitMb;
   return Object.keys(out).length ? out : undefined;
 }
 

@@ -2,6 +2,7 @@
 // zod's issues into Problems that name the field path and the node or edge at fault.
 
 import { z } from 'zod';
+import { POLICY_BOUNDS, type NumericPolicyField } from './policy.js';
 import type { Problem } from './problem.js';
 import { WORKFLOW_VERSION, type Workflow } from './workflow.js';
 
@@ -11,13 +12,20 @@ export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const id = z.string().regex(ID_PATTERN);
 const position = z.strictObject({ x: z.number(), y: z.number() });
 
+/** A numeric policy field within its bounds (policy.ts: the check and the inspector use the same). */
+function bounded(field: NumericPolicyField) {
+  const b = POLICY_BOUNDS[field];
+  const n = b.integer ? z.number().int() : z.number();
+  return (b.above ? n.gt(b.min) : n.min(b.min)).optional();
+}
+
 const policy = z.strictObject({
-  retries: z.number().int().min(0).optional(),
-  retryBackoffMs: z.number().min(0).optional(),
-  retryBackoffMaxMs: z.number().min(0).optional(),
-  timeoutMs: z.number().positive().optional(),
+  retries: bounded('retries'),
+  retryBackoffMs: bounded('retryBackoffMs'),
+  retryBackoffMaxMs: bounded('retryBackoffMaxMs'),
+  timeoutMs: bounded('timeoutMs'),
   allowFail: z.boolean().optional(),
-  memoryLimitMb: z.number().int().min(32).optional(),
+  memoryLimitMb: bounded('memoryLimitMb'),
 });
 
 const node = z.strictObject({

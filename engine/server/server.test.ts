@@ -424,6 +424,60 @@ describe('sluice serve: runs', () => {
     expect((await json('POST', `/api/v1/runs/${data.runId}/cancel`)).status).toBe(409);
   });
 
+  it('aborts a draining run through REST, and one over the WebSocket: cancelled at once (issue 9)', async () => {
+    // A node busy for a minute per value, deaf to its signal: Stop's drain would wait its whole grace.
+    const busy: Workflow = {
+      ...pipeline,
+      name: 'Busy',
+      nodes: pipeline.nodes.map((n) =>
+        n.id === 'numbers'
+          ? { ...n, params: { from: 1, to: 100000, intervalMs: 5 } }
+          : n.id === 'square'
+            ? { ...n, params: { code: 'x => { const end = Date.now() + 60000; while (Date.now() < end); }' } }
+            : n,
+      ),
+    };
+    const runningNow = (runId: string) =>
+      waitFor(async () => {
+        const r = (await json<RunSummary>('GET', `/api/v1/runs/${runId}`)).data;
+        return r.nodes.square?.status === 'running' ? true : undefined;
+      }, 'running');
+    const cancelledNow = (runId: string) =>
+      waitFor(async () => {
+        const r = (await json<RunSummary>('GET', `/api/v1/runs/${runId}`)).data;
+        return r.status === 'cancelled' ? r : undefined;
+      }, 'cancelled');
+
+    const { data } = await json<{ runId: string }>('POST', '/api/v1/runs', { workflow: busy });
+    await runningNow(data.runId);
+    const cancel = json<{ ok: boolean }>('POST', `/api/v1/runs/${data.runId}/cancel`);
+    await new Promise((r) => setTimeout(r, 500));
+    const t0 = Date.now();
+    const abort = await json<{ ok: boolean }>('POST', `/api/v1/runs/${data.runId}/abort`);
+    expect(abort).toEqual({ status: 200, data: { ok: true } });
+    expect(Date.now() - t0).toBeLessThan(1_500);
+    expect(await cancel).toEqual({ status: 200, data: { ok: true } });
+    const run = await cancelledNow(data.runId);
+    expect(run.nodes.square?.status).toBe('cancelled');
+    expect((await json('POST', `/api/v1/runs/${data.runId}/abort`)).status).toBe(409);
+    expect((await json('GET', `/api/v1/runs/${data.runId}/abort`)).status).toBe(405);
+
+    const client = await WsClient.open();
+    const started = (await client.call('run:start', { workflow: busy })) as { result: { runId: string } };
+    const { runId } = started.result;
+    await runningNow(runId);
+    expect(await client.call('run:abort', { runId })).toMatchObject({ result: { ok: true } });
+    await waitFor(
+      () =>
+        client.events.some((e) => e.kind === 'run-status' && e.status === 'cancelled') ? true : undefined,
+      'the client to see the run cancelled',
+    );
+    expect(await client.call('run:abort', { runId: '' })).toMatchObject({
+      error: { message: expect.stringContaining('runId') },
+    });
+    client.ws.close();
+  });
+
   it('lists and previews the table outputs of a run through REST', async () => {
     await writeFile(path.join(workspace, 'cities.csv'), 'city,people\nOslo,700000\nRome,2800000\n');
     const tables: Workflow = {

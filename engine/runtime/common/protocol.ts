@@ -65,7 +65,13 @@ export type WorkerToHost =
   /** The preload (and its preparation) is done. */
   | { type: 'ready' }
   | { type: 'listening'; socketPath: string }
-  | { type: 'status'; status: Exclude<NodeStatus, 'pending'>; attempt: number; error?: ErrorInfo }
+  /** `pending` and `starting` are the host's to say (before the worker has its node). */
+  | {
+      type: 'status';
+      status: Exclude<NodeStatus, 'pending' | 'starting'>;
+      attempt: number;
+      error?: ErrorInfo;
+    }
   | { type: 'logs'; lines: Array<{ level: LogLevel; message: string }> }
   | { type: 'progress'; fraction?: number; done?: number; total?: number; message?: string }
   | { type: 'counts'; edges: EdgeCountReport[] }

@@ -42,3 +42,17 @@ export function buildAssignment(a: AssignmentInput): NodeAssignment {
     ...(a.shared.has(node.id) ? { inferred: a.shared.get(node.id) } : {}),
   };
 }
+
+/** The socket paths of a node's output edges' receivers, by edge id (the worker's `start`). */
+export function outputTargets(
+  workflow: Workflow,
+  nodeId: string,
+  socketOf: (nodeId: string) => string | undefined,
+): Record<string, string> {
+  const targets: Record<string, string> = {};
+  for (const e of workflow.edges) {
+    const target = e.source === nodeId ? socketOf(e.target) : undefined;
+    if (target) targets[e.id] = target;
+  }
+  return targets;
+}

@@ -61,7 +61,7 @@ function descendants(pid: number): number[] {
 /** Starts the host and resolves once the spinning node has taken a value (it is busy). */
 async function startBusyHost(
   env: Record<string, string> = {},
-): Promise<{ host: ChildProcessWithoutNullStreams; workers: number[] }> {
+): Promise<{ host: ChildProcessWithoutNullStreams; workers: number[]; stdout: () => string }> {
   const host = spawn(process.execPath, [path.join(root, 'bin/sluice.js'), 'run', busyWorkflow(), '--json'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
@@ -80,7 +80,7 @@ async function startBusyHost(
   started.push(host.pid as number, ...workers);
   // spin and sink (the source has exited).
   expect(workers.length).toBe(2);
-  return { host, workers };
+  return { host, workers, stdout: () => stdout };
 }
 
 async function expectAllGoneWithin(pids: number[], ms: number): Promise<void> {
@@ -129,13 +129,16 @@ describe('no orphans', () => {
     expect(code).toBe(1);
   });
 
-  it('a second Ctrl-C ends the host and its busy node processes', async () => {
-    const { host, workers } = await startBusyHost();
+  it('a second Ctrl-C aborts the run: its busy node processes end, the run ends cancelled, the host exits', async () => {
+    const { host, workers, stdout } = await startBusyHost();
     host.kill('SIGINT');
     await new Promise((r) => setTimeout(r, 50));
     host.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => host.on('exit', (c) => resolve(c)));
     expect(code).toBe(130);
     await expectAllGoneWithin(workers, 2000);
+    // Aborted, not abandoned: the run's last event (also in its history) says it was cancelled.
+    const last = JSON.parse(stdout().trim().split('\n').at(-1)!) as Record<string, unknown>;
+    expect(last).toMatchObject({ kind: 'run-status', status: 'cancelled' });
   });
 });

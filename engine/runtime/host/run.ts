@@ -18,7 +18,7 @@ import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { isWorkerMessage } from '../common/protocol.js';
 import { launchNodeProcess } from './workerPool.js';
 import { resolveWorkerEntry } from './workerEntry.js';
-import { buildAssignment } from './nodeAssignment.js';
+import { buildAssignment, outputTargets } from './nodeAssignment.js';
 import { blameMarks } from './blame.js';
 import {
   ABORT_GRACE_MS,
@@ -116,6 +116,8 @@ export class Run {
     // process: it is skipped, and its edges carry nothing (nodeAssignment.ts).
     const enabled = [...this.slots.values()].filter((s) => !s.node.disabled);
     for (const slot of enabled) {
+      // `starting` (issue 9): from here until its worker reports `running`.
+      this.setLive(slot, 'starting');
       slot.proc = launchNodeProcess({
         launcher,
         entry,
@@ -194,19 +196,13 @@ export class Run {
 
   private connectAll(): void {
     const socketOf = (nodeId: string): string | undefined => this.slots.get(nodeId)?.socketPath;
-    for (const slot of this.slots.values()) {
-      const targets: Record<string, string> = {};
-      for (const e of this.workflow.edges) {
-        const target = e.source === slot.node.id ? socketOf(e.target) : undefined;
-        if (target) targets[e.id] = target;
-      }
-      this.send(slot, { type: 'start', targets });
-    }
+    for (const slot of this.slots.values())
+      this.send(slot, { type: 'start', targets: outputTargets(this.workflow, slot.node.id, socketOf) });
   }
 
   private onNodeStatus(
     slot: NodeSlot,
-    status: Exclude<NodeStatus, 'pending'>,
+    status: Exclude<NodeStatus, 'pending' | 'starting'>,
     attempt: number,
     error?: ErrorInfo,
   ): void {
@@ -356,9 +352,12 @@ export class Run {
     await this.done;
   }
 
-  /** Stops every node at once: their processes are killed without a grace period. */
+  /**
+   * Stops every node at once (also during Stop's drain): 300 ms for a node that honours its signal to
+   * remove its temporary files, then its process is killed. Already stopping hard: killed now.
+   */
   async abort(): Promise<void> {
-    // 300 ms: enough for a node that honours its signal to remove its temporary files, no more.
+    if (this.ending) for (const slot of this.slots.values()) if (!slot.exited) slot.proc?.kill('SIGKILL');
     await this.finish('cancelled', ABORT_GRACE_MS);
   }
 
@@ -367,19 +366,21 @@ export class Run {
     for (const slot of this.slots.values()) this.send(slot, { type: 'pause' });
     this.setStatus('paused');
     // Nodes hold: no demand is granted and nothing is sent. They show it.
-    for (const slot of this.slots.values()) if (slot.status === 'running') this.setNodeHeld(slot, 'paused');
+    for (const slot of this.slots.values()) if (slot.status === 'running') this.setLive(slot, 'paused');
   }
 
   resume(): void {
     if (this.status !== 'paused' || this.ending) return;
     for (const slot of this.slots.values()) this.send(slot, { type: 'resume' });
     this.setStatus('running');
-    for (const slot of this.slots.values()) if (slot.status === 'paused') this.setNodeHeld(slot, 'running');
+    for (const slot of this.slots.values()) if (slot.status === 'paused') this.setLive(slot, 'running');
   }
 
-  private setNodeHeld(slot: NodeSlot, status: 'paused' | 'running'): void {
+  /** A status the host sets itself: `starting`, and `paused`/`running` around a pause. */
+  private setLive(slot: NodeSlot, status: 'starting' | 'paused' | 'running'): void {
     slot.status = status;
-    this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, attempt: slot.attempt });
+    const attempt = slot.attempt ? { attempt: slot.attempt } : {};
+    this.log.emit({ kind: 'node-status', nodeId: slot.node.id, status, ...attempt });
   }
 
   summary(): RunSummary {

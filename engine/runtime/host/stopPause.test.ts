@@ -120,6 +120,46 @@ describe('stop, abort, pause', () => {
       expect([id, summary.nodes[id]?.status]).toEqual([id, 'cancelled']);
   });
 
+  it('abort during a drain kills at once: the busy node does not get the drain’s grace period', async () => {
+    const launcher = recordingLauncher();
+    const run = await runWorkflow(
+      workflow(
+        [
+          node('src', 'core.sequence', { from: 1, to: 1e9, intervalMs: 1 }),
+          node('busy', 'core.map', {
+            code: 'x => { const end = Date.now() + 60000; while (Date.now() < end); }',
+          }),
+          node('sink', 'core.collect'),
+        ],
+        [edge('src', 'busy'), edge('busy', 'sink')],
+      ),
+      { launcher, drainGraceMs: 20_000 },
+    );
+    await run.waitFor(
+      (e) => e.kind === 'edge-counts' && e.counts.some((c) => c.edgeId === 'src-busy' && c.sent > 0),
+    );
+    let stopped = false;
+    const stopping = run.handle.stop().then(() => (stopped = true));
+    // Stop drains: the source ends, but the busy node holds the run for the whole grace period.
+    await run.waitFor(
+      (e) => e.kind === 'node-status' && e.nodeId === 'src' && e.status === 'cancelled',
+      'the source to end',
+    );
+    await sleep(500);
+    expect(stopped).toBe(false);
+    expect(run.handle.summary().status).toBe('running');
+    expect(launcher.pids.filter(isAlive).length).toBeGreaterThanOrEqual(2);
+
+    const t0 = Date.now();
+    await run.handle.abort();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(launcher.pids.filter(isAlive)).toEqual([]);
+    await stopping;
+    const summary = await run.handle.done;
+    expect(summary.status).toBe('cancelled');
+    for (const id of ['busy', 'sink']) expect([id, summary.nodes[id]?.status]).toEqual([id, 'cancelled']);
+  });
+
   it('pause holds a source’s sent count for 1 s and shows the nodes paused; resume continues it', async () => {
     const N = 3000;
     const run = await runWorkflow(

@@ -9,7 +9,7 @@ import type { NodePolicy } from '../../model/workflow.js';
 import type { ErrorInfo, NodeStatus, TerminalNodeStatus } from '../../model/run.js';
 import { StoppedError, toErrorInfo } from '../common/errors.js';
 
-export type AttemptStatus = Exclude<NodeStatus, 'pending'>;
+export type AttemptStatus = Exclude<NodeStatus, 'pending' | 'starting'>;
 
 export interface RunPolicyOptions {
   definition: NodeDefinition<never>;

@@ -22,7 +22,11 @@ const MAX_BODY = 16 * 1024 * 1024;
 const DEFAULT_PAGE = 50;
 
 const withId = (run: RunSummary) => {
-  const { events: _events, workflow: _workflow, ...summary } = run as RunSummary & {
+  const {
+    events: _events,
+    workflow: _workflow,
+    ...summary
+  } = run as RunSummary & {
     events?: unknown;
     workflow?: unknown;
   };
@@ -217,6 +221,7 @@ export function createRestApp(service: HostService): OpenAPIHono {
 
   for (const [route, method] of [
     [r.cancelRun, 'run:stop'],
+    [r.abortRun, 'run:abort'],
     [r.pauseRun, 'run:pause'],
     [r.resumeRun, 'run:resume'],
   ] as const) {

@@ -174,7 +174,7 @@ export const getRun = createRoute({
   responses: { 200: json(RunSummarySchema, 'The run.'), 404: err('No such run.'), ...common },
 });
 
-const control = (action: 'cancel' | 'pause' | 'resume', summary: string) =>
+const control = (action: 'cancel' | 'abort' | 'pause' | 'resume', summary: string) =>
   createRoute({
     method: 'post',
     path: `/runs/{id}/${action}`,
@@ -190,6 +190,10 @@ const control = (action: 'cancel' | 'pause' | 'resume', summary: string) =>
 export const cancelRun = control(
   'cancel',
   'Stop a run: sources stop, in-flight items drain (10 s grace), then the rest is killed',
+);
+export const abortRun = control(
+  'abort',
+  'Abort a run: every node process is killed at once (also while a cancel drains); the run ends cancelled',
 );
 export const pauseRun = control('pause', 'Pause a run: no node gets demand');
 export const resumeRun = control('resume', 'Resume a paused run');

@@ -97,6 +97,7 @@ export function openingViewport(graph: Box | null, width: number, height: number
 /** The colour variable of each live status, the same as the nodes' status strips (styles/run-nodes.css). */
 export const STATUS_COLOURS: Partial<Record<NodeStatus, string>> = {
   pending: '--border-strong',
+  starting: '--accent',
   running: '--accent',
   retrying: '--warn',
   paused: '--warn',

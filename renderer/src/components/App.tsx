@@ -82,6 +82,7 @@ export function App({ host }: { host: HostClient }) {
         autoLayout: () => void runAutoLayout(editorStore, flow),
         run: () => void session.start(),
         stop: () => void session.stop(),
+        abort: () => void session.abort(),
         pauseResume: () => void session.pauseResume(),
         validate: () => {
           const store = editorStore.getState();

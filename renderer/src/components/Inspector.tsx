@@ -1,13 +1,14 @@
 // The inspector: the selected node's form (label, parameters from its type's schema with inline
-// validation, run policy), or the workflow's own properties when nothing is selected.
+// validation, run policy: PolicyForm.tsx), or the workflow's own properties when nothing is selected.
 
 import { useId, useMemo } from 'react';
-import type { NodePolicy, WorkflowNode } from '../../../engine/model/workflow.js';
+import type { WorkflowNode } from '../../../engine/model/workflow.js';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
 import { suggestedParamsOf } from '../store/checkSlice.js';
+import { PolicyForm } from './PolicyForm.js';
 import { NodePorts } from '../canvas/NodePorts.js';
 import { OutputPreview } from '../run/OutputPreview.js';
 
@@ -23,76 +24,6 @@ function plural(n: number, word: string): string {
 /** Strips the "Node "x": parameter "k" " prefix: beside the field, the field name is already shown. */
 function shortMessage(message: string): string {
   return message.replace(/^Node "[^"]*": parameter "[^"]*" /, '');
-}
-
-function PolicyForm({ node }: { node: WorkflowNode }) {
-  const policy = node.policy ?? {};
-  const editorStore = useEditorStore();
-  const update = (patch: Partial<NodePolicy>) =>
-    editorStore.getState().setPolicy(node.id, { ...policy, ...patch });
-  const num = (v: string) => (v === '' ? undefined : Math.max(0, Number(v)));
-  const id = useId();
-  return (
-    <details className="policy">
-      <summary>Run policy</summary>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-retries`}>
-          Retries
-        </label>
-        <input
-          id={`${id}-retries`}
-          className="field-input"
-          type="number"
-          min={0}
-          value={policy.retries ?? ''}
-          placeholder="0"
-          onChange={(e) => update({ retries: num(e.target.value) })}
-          data-testid="policy-retries"
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-backoff`}>
-          Retry backoff (ms)
-        </label>
-        <input
-          id={`${id}-backoff`}
-          className="field-input"
-          type="number"
-          min={0}
-          value={policy.retryBackoffMs ?? ''}
-          placeholder="default"
-          onChange={(e) => update({ retryBackoffMs: num(e.target.value) })}
-        />
-      </div>
-      <div className="field">
-        <label className="field-label" htmlFor={`${id}-timeout`}>
-          Timeout (ms)
-        </label>
-        <input
-          id={`${id}-timeout`}
-          className="field-input"
-          type="number"
-          min={0}
-          value={policy.timeoutMs ?? ''}
-          placeholder="none"
-          onChange={(e) => update({ timeoutMs: num(e.target.value) })}
-          data-testid="policy-timeout"
-        />
-      </div>
-      <div className="field field-inline">
-        <label className="field-label" htmlFor={`${id}-allowfail`}>
-          Allow failure
-        </label>
-        <input
-          id={`${id}-allowfail`}
-          type="checkbox"
-          checked={policy.allowFail === true}
-          onChange={(e) => update({ allowFail: e.target.checked })}
-          data-testid="policy-allow-fail"
-        />
-      </div>
-    </details>
-  );
 }
 
 function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | undefined }) {

@@ -14,6 +14,7 @@ export interface DesktopActions {
   autoLayout?(): void;
   run?(): void;
   stop?(): void;
+  abort?(): void;
   pauseResume?(): void;
   validate?(): void;
   toggleBottomPanel?(): void;
@@ -114,6 +115,7 @@ export function applyMenuCommand(
     'delete-selection': () => state.deleteSelection(),
     run: () => actions.run?.(),
     stop: () => actions.stop?.(),
+    abort: () => actions.abort?.(),
     'pause-resume': () => actions.pauseResume?.(),
     validate: () => actions.validate?.(),
     'fit-view': () => actions.fitView(),

@@ -1,4 +1,4 @@
-// Run, Pause/Resume and Stop on the toolbar (F5, F6, Shift+F5).
+// Run, Pause/Resume and Stop on the toolbar (F5, F6, Shift+F5); Abort in Stop's place while it drains.
 import { useEditor, type EditorState } from '../store/index.js';
 import { useRunSession } from './context.js';
 import { isTerminal } from './runState.js';
@@ -41,16 +41,33 @@ export function RunControls() {
         </span>
         {paused ? 'Resume' : 'Pause'}
       </button>
-      <button
-        className="button run-stop"
-        onClick={() => void session.stop()}
-        disabled={!active || busy === 'stop'}
-        title="Stop (Shift+F5)"
-        data-testid="run-stop"
-      >
-        <span className="run-icon stop-square" aria-hidden />
-        {busy === 'stop' ? 'Stopping…' : 'Stop'}
-      </button>
+      {busy === 'stop' || busy === 'abort' ? (
+        // While Stop drains, its place offers Abort: a second press kills at once (runSession.ts says
+        // why). The second click of a double-click on Stop is not one.
+        <button
+          className="button danger run-abort"
+          onClick={(e) => {
+            if (e.detail <= 1) void session.abort();
+          }}
+          disabled={busy === 'abort'}
+          title="Stopping: in-flight items are finishing. Abort kills every node now (Shift+F5)"
+          data-testid="run-abort"
+        >
+          <span className="run-icon stop-square" aria-hidden />
+          {busy === 'abort' ? 'Aborting…' : 'Abort'}
+        </button>
+      ) : (
+        <button
+          className="button run-stop"
+          onClick={() => void session.stop()}
+          disabled={!active}
+          title="Stop (Shift+F5): in-flight items finish, then the run ends; press again to abort"
+          data-testid="run-stop"
+        >
+          <span className="run-icon stop-square" aria-hidden />
+          Stop
+        </button>
+      )}
     </div>
   );
 }

@@ -33,7 +33,7 @@ export function RunStatusBar() {
     <footer className="status-bar" data-testid="run-status" data-run-status={run.status}>
       <span className={`run-state run-state-${run.status}`}>
         <span className="run-state-dot" />
-        {busy === 'stop' ? 'Stopping…' : RUN_LABELS[run.status]}
+        {busy === 'stop' ? 'Stopping…' : busy === 'abort' ? 'Aborting…' : RUN_LABELS[run.status]}
       </span>
       {elapsed !== null && (
         <span className="run-elapsed mono" data-testid="run-elapsed" title="Elapsed time">

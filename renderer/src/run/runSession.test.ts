@@ -85,8 +85,8 @@ describe('RunSession', () => {
     await ended(runs);
     const run = runs.getState().run!;
     expect(run.status).toBe('completed');
-    expect(run.nodes.numbers!.timeline).toEqual(['pending', 'running', 'completed']);
-    expect(run.nodes.print!.timeline).toEqual(['pending', 'running', 'completed']);
+    expect(run.nodes.numbers!.timeline).toEqual(['pending', 'starting', 'running', 'completed']);
+    expect(run.nodes.print!.timeline).toEqual(['pending', 'starting', 'running', 'completed']);
     expect(run.edges.e1).toMatchObject({ sent: 5, received: 5 });
     expect(run.logs.map((l) => l.message)).toEqual(['1', '2', '3', '4', '5', '5 values']);
     expect(panelStore.getState().tab).toBe('logs');
@@ -169,6 +169,34 @@ describe('RunSession', () => {
     expect(run.status).toBe('cancelled');
     // Stop drains: the source is cancelled, the sink takes what was sent and completes.
     expect(Object.values(run.nodes).map((n) => n.status)).toEqual(['cancelled', 'completed']);
+    disconnect();
+  });
+
+  it('Stop again while it drains aborts: the busy node is killed, the run ends cancelled at once', async () => {
+    const busy: Workflow = {
+      ...COUNT,
+      nodes: [
+        node('numbers', 'core.sequence', { from: 1, to: 100000, intervalMs: 5 }),
+        node('print', 'core.map', {
+          code: 'x => { const end = Date.now() + 60000; while (Date.now() < end); }',
+        }),
+      ],
+    };
+    const { runs, session, disconnect } = await setup(busy);
+    await session.start();
+    await expect.poll(() => runs.getState().run?.nodes.print?.status, { timeout: 10_000 }).toBe('running');
+    void session.stop();
+    await expect.poll(() => runs.getState().run?.nodes.numbers?.status).toBe('cancelled');
+    // Draining: the busy node holds the run, and Stop's request is still in flight.
+    expect(runs.getState().busy).toBe('stop');
+    const t0 = Date.now();
+    await session.stop();
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    await ended(runs);
+    const run = runs.getState().run!;
+    expect(run.status).toBe('cancelled');
+    expect(run.nodes.print?.status).toBe('cancelled');
+    await expect.poll(() => runs.getState().busy).toBeNull();
     disconnect();
   });
 

@@ -1,4 +1,4 @@
-// The run actions (Run, Stop, Pause/Resume) and the host's event stream, wired to the run store.
+// The run actions (Run, Stop, Abort, Pause/Resume) and the host's event stream, wired to the run store.
 // The host sends this client only the runs it started or subscribed to, and the first events of a
 // run after the answer to its `run:start`, so no event is kept here. Should a transport deliver some
 // before the answer all the same, they are not lost: the run is then rebuilt from the host's record
@@ -121,8 +121,20 @@ export class RunSession {
     }
   }
 
+  /**
+   * Stop drains (in-flight items finish); Stop again while it drains aborts. That is the second
+   * Ctrl-C of a terminal (and of `docker compose`), and it keeps both on the key and button people
+   * already press: n8n's Stop and KNIME's Cancel kill at once, so whoever expects that and sees a slow
+   * drain presses Stop again and gets it.
+   */
   async stop(): Promise<void> {
-    await this.control('stop', 'run:stop');
+    if (this.store.getState().busy === 'stop') await this.abort();
+    else await this.control('stop', 'run:stop');
+  }
+
+  /** Kills the run's node processes at once, also while Stop drains (the run ends cancelled). */
+  async abort(): Promise<void> {
+    await this.control('abort', 'run:abort');
   }
 
   async pauseResume(): Promise<void> {
@@ -132,11 +144,13 @@ export class RunSession {
   }
 
   private async control(
-    busy: 'stop' | 'pause' | 'resume',
-    method: 'run:stop' | 'run:pause' | 'run:resume',
+    busy: 'stop' | 'abort' | 'pause' | 'resume',
+    method: 'run:stop' | 'run:abort' | 'run:pause' | 'run:resume',
   ): Promise<void> {
     const { run, busy: inFlight } = this.store.getState();
-    if (!run || isTerminal(run.status) || inFlight !== null) return;
+    // Abort may overtake a Stop in flight (its answer comes when the drain ends); nothing else may.
+    const overtakes = busy === 'abort' && inFlight === 'stop';
+    if (!run || isTerminal(run.status) || (inFlight !== null && !overtakes)) return;
     this.store.getState().setBusy(busy);
     try {
       await this.host.call(method, { runId: run.runId });
@@ -145,7 +159,8 @@ export class RunSession {
       if (this.isActive())
         this.editor.getState().notify('error', `Cannot ${busy} the run: ${errorText(err)}`);
     } finally {
-      this.store.getState().setBusy(null);
+      // An overtaken Stop's answer leaves the Abort's busy alone.
+      if (this.store.getState().busy === busy) this.store.getState().setBusy(null);
     }
   }
 

@@ -1,4 +1,4 @@
-// F5 runs, Shift+F5 stops, F6 pauses or resumes: the Run menu's keys, in the browser as in the app
+// F5 runs, Shift+F5 stops (again: aborts), F6 pauses or resumes: the Run menu's keys, in the browser as in the app
 // (in the app the native menu takes them first and sends its command instead).
 import type { RunSession } from './runSession.js';
 
@@ -8,7 +8,8 @@ export function installRunShortcuts(session: RunSession): () => void {
     if (e.key === 'F5') {
       // F5 would reload the page and lose the unsaved graph.
       e.preventDefault();
-      void (e.shiftKey ? session.stop() : session.start());
+      // Shift+F5 again while Stop drains aborts; a held key's repeats are not presses.
+      if (!e.repeat) void (e.shiftKey ? session.stop() : session.start());
     } else if (e.key === 'F6' && !e.shiftKey) {
       e.preventDefault();
       void session.pauseResume();

@@ -11,8 +11,8 @@ import { applyEvents, emptyRun, type NodeRunInfo, type RunState } from './runSta
 export interface RunSlice {
   /** The run on the canvas: the current one, or the last one until the next starts. */
   run: RunState | null;
-  /** A request to the host is in flight (start, stop, pause, resume). */
-  busy: 'start' | 'stop' | 'pause' | 'resume' | null;
+  /** A request to the host is in flight (start, stop, abort, pause, resume). */
+  busy: 'start' | 'stop' | 'abort' | 'pause' | 'resume' | null;
   setBusy(busy: RunSlice['busy']): void;
   /** Shows a new run with every node pending. */
   begin(runId: string, nodeIds: readonly string[], now?: number): void;
