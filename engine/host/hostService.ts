@@ -27,6 +27,7 @@ import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 import { RunStore } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
+import { previewRecordedValues } from './outputs/valuesPreview.js';
 import { RunFeed, type RunEventsListener } from './runFeed.js';
 import { inferWorkflow, validateWorkflow, type InferenceOptions } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
@@ -260,7 +261,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       if (!ID_PATTERN.test(nodeId) || !/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(port)) {
         throw new HostError(`No output "${port}" of node "${nodeId}" to preview`);
       }
-      return previewTableOutput(runDir, nodeId, port);
+      const values = await previewRecordedValues(runDir, nodeId, port);
+      return values ?? previewTableOutput(runDir, nodeId, port);
     },
     'run:subscribe': async () => {
       throw new HostError('run:subscribe needs a connection that receives events (the WebSocket API)');

@@ -23,17 +23,21 @@ export interface FileEntry {
 
 export interface TablePreview {
   columns: Array<{ name: string; type: string }>;
+  /** Rows of the table, or for recorded stream values how many values went out. */
   rowCount: number;
   rows: Array<Record<string, unknown>>;
+  /** `values`: a stream output's first values as the run recorded them, one row each. */
+  kind?: 'table' | 'values';
 }
 
 /** nodeId → output port → type expression, worked out by the host before the run. */
 export type InferredOutputTypes = Record<string, Record<string, string>>;
 
-/** A table output a run recorded, which `run:preview` can show. */
+/** An output a run recorded, which `run:preview` can show: a table, or a stream's first values. */
 export interface RecordedOutput {
   nodeId: string;
   port: string;
+  kind: 'table' | 'values';
 }
 
 /**
@@ -79,7 +83,7 @@ export interface HostMethods {
   /** Past and current runs, newest first. */
   'run:list': [Record<string, never>, RunSummary[]];
   'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[] }];
-  /** The table outputs a run recorded so far (each can be previewed). */
+  /** The outputs a run recorded so far: tables, and the first values of streams (each can be previewed). */
   'run:outputs': [{ runId: string }, RecordedOutput[]];
   'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
   /**
