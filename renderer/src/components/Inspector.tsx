@@ -7,6 +7,7 @@ import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { validateParams } from '../../../engine/model/params.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
+import { Markdown } from './Markdown.js';
 import { NodePorts } from '../canvas/NodePorts.js';
 import { OutputPreview } from '../run/OutputPreview.js';
 
@@ -110,7 +111,9 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
         <div className="inspector-sub mono">
           {node.id} · {node.type}
         </div>
-        {info?.description && <p className="inspector-desc">{info.description}</p>}
+        {info?.description && (
+          <Markdown text={info.description} className="inspector-desc" testId="inspector-desc" />
+        )}
       </div>
       <div className="field">
         <label className="field-label" htmlFor={labelId}>
