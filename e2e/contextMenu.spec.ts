@@ -94,6 +94,15 @@ test('right-click a node → Bypass (by keyboard) → Run: its input goes straig
   const counts = await page.evaluate(() => window.__sluice!.runs.getState().run!.edges);
   expect(counts.e1).toMatchObject({ sent: 20, received: 20 });
   expect(counts.e2).toMatchObject({ sent: 20, received: 20 });
+  // The data view of its consumer shows what came in: the sequence's values, through the bypass.
+  await page.getByTestId('node-even').locator('.flow-node-header').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show data' }).click();
+  await expect(page.getByTestId('data-input')).toContainText('in ← numbers.out');
+  await expect(page.getByTestId('data-input-0-summary')).toHaveText('20 values · 1 column');
+  await expect(page.getByTestId('data-input-0').locator('tbody tr').nth(3).locator('td')).toHaveText([
+    '4',
+    '4',
+  ]);
 
   // Undo it from the same menu, with the mouse.
   await square.locator('.flow-node-header').click({ button: 'right' });

@@ -2,7 +2,8 @@
 // side, each with its schema, row count and pages through its first rows, read from the last run's
 // recorded outputs (`run:outputs`, `run:preview`): tables, and for stream ports the first values the
 // run recorded (one row per value, an object's keys as columns), with how many went by.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { bypassGraph } from '../../../engine/check/bypass.js';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useEditor, type EditorState } from '../store/index.js';
 import { numericColumns, PreviewCells, PreviewHeads } from './PreviewCells.js';
@@ -11,7 +12,8 @@ import { useRecordedOutputs, useSettledRun, useTablePreview } from './useRecorde
 const PAGE_SIZES = [25, 50, 100] as const;
 const selectSingleNode = (s: EditorState) =>
   s.selection.nodes.length === 1 ? (s.doc.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null) : null;
-const selectEdges = (s: EditorState) => s.doc.edges;
+const selectDoc = (s: EditorState) => s.doc;
+const selectPortTypes = (s: EditorState) => s.portTypes;
 
 interface TableRef {
   /** What the side calls it: the input port and where it comes from, or the output port. */
@@ -145,7 +147,10 @@ function Side({
 
 export function DataView() {
   const node = useEditor(selectSingleNode);
-  const edges = useEditor(selectEdges);
+  const doc = useEditor(selectDoc);
+  const portTypes = useEditor(selectPortTypes);
+  // An input fed through a bypassed node shows what its producer sent, as the run joined the edges.
+  const edges = useMemo(() => bypassGraph(doc, portTypes).workflow.edges, [doc, portTypes]);
   const runId = useSettledRun(node?.id ?? '');
   const recorded = useRecordedOutputs(runId);
   if (!node)
