@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workflow } from '../../model/workflow.js';
-import { VALUE_RECORD_LIMIT } from '../../nodes/data/lib/outputRecords.js';
+import { VALUE_RECORD_LIMIT, VALUE_RECORD_MAX_CHARS } from '../../nodes/data/lib/outputRecords.js';
 import { createHostService, type HostService } from '../hostService.js';
 import { valuesTable } from './valuesTable.js';
 
@@ -71,6 +71,32 @@ describe('recorded stream values', () => {
     const runDir = path.join(workspace, '.sluice', 'runs', runId);
     const all = JSON.parse(await readFile(path.join(runDir, 'all.json'), 'utf8')) as Array<{ n: number }>;
     expect(all.map((v) => v.n)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
+  });
+});
+
+describe('recorded stream values of large messages', () => {
+  it('keeps no more than about 1 MB of them: the first values in order, and the full count', async () => {
+    const big: Workflow = {
+      ...workflow,
+      nodes: workflow.nodes.map((n) =>
+        n.id === 'half' ? { ...n, params: { code: 'x => String(x).padEnd(20000, ".")' } } : n,
+      ),
+    };
+    const { runId } = await service.call('run:start', { workflow: big });
+    for (let i = 0; i < 400; i++) {
+      const run = await service.call('run:get', { runId });
+      if (run.status !== 'running' && run.status !== 'ready') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const preview = await service.call('run:preview', { runId, nodeId: 'half', port: 'out' });
+    expect(preview.rowCount).toBe(500);
+    const kept = preview.rows.map((r) => r['value'] as string);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(51);
+    expect(kept.reduce((n, v) => n + v.length, 0)).toBeLessThanOrEqual(VALUE_RECORD_MAX_CHARS);
+    expect(kept.map((v) => Number.parseInt(v, 10))).toEqual(
+      Array.from({ length: kept.length }, (_, i) => i + 1),
+    );
   });
 });
 

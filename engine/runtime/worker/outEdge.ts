@@ -14,7 +14,7 @@ import {
   encodeTextFrame,
   FRAME_CHARS,
 } from '../common/frames.js';
-import { VALUE_RECORD_LIMIT } from '../../nodes/data/lib/outputRecords.js';
+import { VALUE_RECORD_LIMIT, VALUE_RECORD_MAX_CHARS } from '../../nodes/data/lib/outputRecords.js';
 
 export const RESOLVED = Promise.resolve();
 
@@ -33,9 +33,10 @@ export class OutEdge {
   /** A retry's first values on this edge that the failed attempt already sent: not sent again. */
   skip = 0;
   ended = false;
-  /** The JSON of the first values sent (whole pushes, at least VALUE_RECORD_LIMIT values once reached). */
+  /** The JSON of the first values sent: whole pushes, while under VALUE_RECORD_LIMIT values and MAX_CHARS. */
   readonly firstSent: string[] = [];
   private firstCount = 0;
+  private firstChars = 0;
   private parts: string[] = [];
   private chars = 0;
   private scheduled = false;
@@ -97,8 +98,13 @@ export class OutEdge {
   push(text: string, count = 1): void {
     // The run's record of the first values: one comparison per push once it is full.
     if (this.firstCount < VALUE_RECORD_LIMIT) {
-      this.firstSent.push(text);
-      this.firstCount += count;
+      this.firstChars += text.length;
+      if (this.firstChars > VALUE_RECORD_MAX_CHARS)
+        this.firstCount = VALUE_RECORD_LIMIT; // full: stop here
+      else {
+        this.firstSent.push(text);
+        this.firstCount += count;
+      }
     }
     this.parts.push(text);
     this.chars += text.length;

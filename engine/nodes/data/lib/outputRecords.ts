@@ -14,6 +14,8 @@ export function outputRecordPath(runDir: string, nodeId: string, port: string): 
 
 /** How many of the first values sent on each stream output a run records. */
 export const VALUE_RECORD_LIMIT = 100;
+/** And no more of their JSON than this (about 1 MB): 100 values of 64 KiB would be 6.5 MB a port. */
+export const VALUE_RECORD_MAX_CHARS = 1_000_000;
 
 /** What a run records of a stream output: how many values went out, and the first of them. */
 export interface ValueRecord {
