@@ -440,8 +440,8 @@ describe('sluice serve: runs', () => {
     }, 'the run to complete');
     const outputs = await json('GET', `/api/v1/runs/${data.runId}/outputs`);
     expect(outputs.data).toEqual([
-      { nodeId: 'big', port: 'table' },
-      { nodeId: 'load', port: 'table' },
+      { nodeId: 'big', port: 'table', kind: 'table' },
+      { nodeId: 'load', port: 'table', kind: 'table' },
     ]);
     const preview = await json('GET', `/api/v1/runs/${data.runId}/outputs/big/table`);
     expect(preview.data).toEqual({
