@@ -55,10 +55,12 @@ describe('sluice run history', () => {
     // The workspace has a history now: a file in a subfolder joins it, without being told.
     const deepRun = cliRun(path.join(ws, 'flows', 'deep.sluice.json'));
     expect(existsSync(path.join(ws, 'flows', '.sluice'))).toBe(false);
-    // One way of persisting a run: the store's files, no runtime summary beside them.
+    // One way of persisting a run: the store's files, no runtime summary beside them (outputs/: the
+    // nodes' recorded stream values).
     expect(readdirSync(path.join(ws, '.sluice', 'runs', topRun)).sort()).toEqual([
       'events.ndjson',
       'out.json',
+      'outputs',
       'run.json',
     ]);
 
