@@ -24,6 +24,8 @@ const RENDERER_PACKAGES = [
   '@monaco-editor/react',
   '@tanstack/react-virtual',
   'elkjs',
+  // Descriptions in Markdown, rendered to React elements (no innerHTML; raw HTML dropped).
+  'react-markdown',
 ];
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const ENGINE_TEST_SUPPORT = ['engine/testing/**', 'engine/**/testing/**'];

@@ -1,6 +1,7 @@
 // Right-click menus on the canvas (issue 12), worked with the mouse and the keyboard, against the
-// real `sluice serve`: disable a node and run (it is skipped, its consumer's input ends), run to here
-// (only the upstream part runs), insert a node into an edge, and the canvas menu.
+// real `sluice serve`: disable a node and run (it is skipped, its consumer's input ends), bypass one
+// (its input goes straight through), run to here (only the upstream part runs), insert a node into
+// an edge, and the canvas menu.
 import type { Page } from '@playwright/test';
 import { center, handle } from './fixtures/canvas';
 import { expect, test } from './fixtures/server';
@@ -54,6 +55,60 @@ test('right-click a node → Disable (by keyboard) → Run: the node is skipped 
   await page.getByTestId('node-square').locator('.flow-node-header').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Enable' }).click();
   await expect(page.getByTestId('node-square')).toHaveAttribute('data-disabled', 'false');
+  expect(errors).toEqual([]);
+});
+
+test('right-click a node → Bypass (by keyboard) → Run: its input goes straight to its consumer', async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.getByTestId('node-square').locator('.flow-node-header').click({ button: 'right' });
+  const menu = page.getByRole('menu', { name: 'node actions' });
+  await expect(menu.getByRole('menuitem', { name: 'Rename…' })).toBeFocused();
+  // Rename, Duplicate, Copy, Delete, Disable, then Bypass.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Bypass (pass input through)' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(menu).toHaveCount(0);
+  const square = page.getByTestId('node-square');
+  await expect(square).toHaveAttribute('data-mode', 'bypassed');
+  await expect(square).toHaveAttribute('data-disabled', 'false');
+  await expect(square.locator('.flow-node-off')).toHaveText('bypass');
+  expect(await serialize(page)).toContain('"bypassed": true');
+  await page.getByTestId('tab-problems').click();
+  await expect(page.getByTestId('problems')).toContainText(
+    'Node "square" is bypassed: it does not run; its input "in" goes straight to even.in.',
+  );
+
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-status')).toContainText('Completed', { timeout: 30_000 });
+  await expect(page.getByTestId('node-status-square')).toHaveAttribute('data-status', 'skipped');
+  await expect(page.getByTestId('node-status-square')).toContainText('Bypassed (input passed through)');
+  await expect(page.getByTestId('node-status-even')).toHaveAttribute('data-status', 'completed');
+  // The numbers were not squared: the even ones of 1…20 reached the log, up to 20, not 400.
+  const logs = page.getByTestId('logs');
+  await expect(logs).toContainText('10 values');
+  await expect(logs).not.toContainText('400');
+  // The wires into and out of the bypassed node both count what went through it.
+  const counts = await page.evaluate(() => window.__sluice!.runs.getState().run!.edges);
+  expect(counts.e1).toMatchObject({ sent: 20, received: 20 });
+  expect(counts.e2).toMatchObject({ sent: 20, received: 20 });
+  // The data view of its consumer shows what came in: the sequence's values, through the bypass.
+  await page.getByTestId('node-even').locator('.flow-node-header').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show data' }).click();
+  await expect(page.getByTestId('data-input')).toContainText('in ← numbers.out');
+  await expect(page.getByTestId('data-input-0-summary')).toHaveText('20 values · 1 column');
+  await expect(page.getByTestId('data-input-0').locator('tbody tr').nth(3).locator('td')).toHaveText([
+    '4',
+    '4',
+  ]);
+
+  // Undo it from the same menu, with the mouse.
+  await square.locator('.flow-node-header').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Stop bypassing' }).click();
+  await expect(square).toHaveAttribute('data-mode', 'active');
+  expect(await serialize(page)).not.toContain('bypassed');
   expect(errors).toEqual([]);
 });
 

@@ -47,8 +47,17 @@ test('drag the inspector’s edge 250 px wider: it stays wider after a reload; t
   // The palette's edge, dragged 100 px to the right.
   const palette = page.getByTestId('palette');
   const paletteBefore = await width(palette);
-  await dragBy(page, page.getByRole('separator', { name: 'Resize the node palette' }), 100, 0);
+  const paletteEdge = page.getByRole('separator', { name: 'Resize the node palette' });
+  await dragBy(page, paletteEdge, 100, 0);
   await expect.poll(() => width(palette)).toBeCloseTo(paletteBefore + 100, -1);
+  // Its arrow keys: ArrowRight widens the palette by 16 px; and its size is remembered too.
+  await paletteEdge.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => width(palette)).toBeCloseTo(paletteBefore + 116, -1);
+  await page.reload();
+  await page.getByTestId('welcome-new').click();
+  await expect.poll(() => width(page.getByTestId('palette'))).toBeCloseTo(paletteBefore + 116, -1);
+  await expect.poll(() => width(page.getByTestId('inspector'))).toBeCloseTo(before + 234, -1);
 });
 
 test('dragging the bottom panel’s edge resizes the panel and does not pan the canvas', async ({

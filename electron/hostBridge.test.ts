@@ -80,7 +80,7 @@ describe('host calls through the preload bridge', () => {
     const abort = await host.call('run:abort', { runId: 42 } as never).catch((e: unknown) => e);
     expect((abort as HostError).message).toMatch(/run:abort.*runId/);
     const unknown = await host.call('run:abort', { runId: 'no-such-run' }).catch((e: unknown) => e);
-    expect((unknown as HostError).message).toMatch(/Run no-such-run is not running/);
+    expect((unknown as HostError).message).toMatch(/No run with id "no-such-run"/);
   });
 
   it('saves only to files the user chose, then opens them back byte for byte', async () => {

@@ -10,6 +10,7 @@ import { eraseVars, formatType, isAssignable } from '../types/index.js';
 import { cyclePath, findCycles } from './cycles.js';
 import { inferTypes, resolvedPortTypes, type TypedEdge } from './inference.js';
 import { limitProblems } from './limits.js';
+import { nodeModeWarnings } from './nodeModes.js';
 import { prepareNodes, type OutputTypeOverrides, type Prepared } from './prepare.js';
 
 export interface CheckOptions {
@@ -43,12 +44,12 @@ export function checkWorkflow(
   const inference = inferTypes(typed);
   problems.push(...inference.edgeProblems.values());
   problems.push(...cycleProblems(w, prepared));
-  problems.push(...disabledNodeWarnings(w));
 
   const incoming = groupBy(typed, (e) => portKey(e.edge.target, e.edge.targetPort));
   const portTypes: PortTypes = {};
   for (const node of prepared.nodes.values())
     portTypes[node.node.id] = resolvedPortTypes(node, inference, incoming);
+  problems.push(...nodeModeWarnings(w, portTypes));
   return { problems, portTypes };
 }
 
@@ -250,23 +251,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(k, [item]);
   }
   return groups;
-}
-
-/** Says what each disabled node does to the run: it is skipped, and the inputs it feeds end empty. */
-function disabledNodeWarnings(w: Workflow): Problem[] {
-  const out: Problem[] = [];
-  for (const node of w.nodes) {
-    if (!node.disabled) continue;
-    const fed = w.edges.filter((e) => e.source === node.id).map((e) => `${e.target}.${e.targetPort}`);
-    const effect = fed.length
-      ? `; the inputs it feeds end without values (${[...new Set(fed)].join(', ')})`
-      : '';
-    out.push({
-      code: 'disabled-node',
-      severity: 'warning',
-      message: `Node "${node.id}" is disabled: it is skipped when the workflow runs${effect}.`,
-      nodeId: node.id,
-    });
-  }
-  return out;
 }

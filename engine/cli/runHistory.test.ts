@@ -56,8 +56,8 @@ describe('sluice run history', () => {
     const deepRun = cliRun(path.join(ws, 'flows', 'deep.sluice.json'));
     expect(existsSync(path.join(ws, 'flows', '.sluice'))).toBe(false);
     // One way of persisting a run: the workspace's history database; the run folder keeps only
-    // what the run's nodes wrote.
-    expect(readdirSync(path.join(ws, '.sluice', 'runs', topRun)).sort()).toEqual(['out.json']);
+    // what the run's nodes wrote (outputs/: their recorded stream values).
+    expect(readdirSync(path.join(ws, '.sluice', 'runs', topRun)).sort()).toEqual(['out.json', 'outputs']);
     expect(existsSync(path.join(ws, '.sluice', 'history.db'))).toBe(true);
 
     const host = await createHostService({ workspace: ws, confine: true, usePool: false });

@@ -173,9 +173,9 @@ describe('host service', () => {
     expect((await service.call('run:get', { runId })).status).toBe('completed');
     // Every table output the run sent is recorded, and listed for the preview.
     expect(await service.call('run:outputs', { runId })).toEqual([
-      { nodeId: 'count', port: 'table' },
-      { nodeId: 'load', port: 'table' },
-      { nodeId: 'query', port: 'table' },
+      { nodeId: 'count', port: 'table', kind: 'table' },
+      { nodeId: 'load', port: 'table', kind: 'table' },
+      { nodeId: 'query', port: 'table', kind: 'table' },
     ]);
     await expect(service.call('run:outputs', { runId: 'no-such-run' })).resolves.toEqual([]);
     // The end of the chain was executed (by the node itself: nothing consumes it) and captured.

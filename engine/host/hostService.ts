@@ -5,19 +5,11 @@
 // of runs it subscribes to (runFeed.ts), in batches (eventBatcher.ts). History: engine/store.
 
 import path from 'node:path';
-import type {
-  HostMethod,
-  HostMethods,
-  HostParams,
-  HostResult,
-  TablePreview,
-  WorkspaceTrustState,
-} from '../hostApi/api.js';
+import type { HostMethod, HostMethods, HostParams, HostResult, WorkspaceTrustState } from '../hostApi/api.js';
 import { HostError } from '../hostApi/errors.js';
 import { nodeTypeMap } from '../model/nodeTypeInfo.js';
 import { applyParamOverrides } from '../model/paramOverrides.js';
 import { isTerminalRunStatus } from '../model/run.js';
-import { ID_PATTERN } from '../model/schema.js';
 import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
 import type { RegistryLoadError } from '../nodes/registry.js';
@@ -29,6 +21,7 @@ import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 import { RunStore, type RunOrigin } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
 import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
+import { previewOutput } from './outputs/previewOutput.js';
 import { RunFeed, type RunEventsListener } from './runFeed.js';
 import { inferWorkflow, validateWorkflow, type InferenceOptions } from './validateWorkflow.js';
 import { WorkflowFiles } from './workflowFiles.js';
@@ -159,6 +152,12 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       undefined,
       'conflict',
     );
+  }
+
+  function runDirOf(runId: string): string {
+    const runDir = store.runDir(runId);
+    if (!runDir) throw new HostError(`No run with id "${runId}"`);
+    return runDir;
   }
 
   function noSuchRun(runId: string): HostError {
@@ -298,20 +297,8 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       const workflow = await store.workflowOf(runId);
       return workflow ? { ...run, workflow } : run;
     },
-    'run:outputs': async ({ runId }) => {
-      const runDir = store.runDir(runId);
-      if (!runDir) throw new HostError(`No run with id "${runId}"`);
-      return listRecordedOutputs(runDir);
-    },
-    'run:preview': async ({ runId, nodeId, port }) => {
-      const runDir = store.runDir(runId);
-      if (!runDir) throw new HostError(`No run with id "${runId}"`);
-      // They name files in the run folder: never a path (callers validate too; this is the last line).
-      if (!ID_PATTERN.test(nodeId) || !/^[A-Za-z0-9_][A-Za-z0-9_-]*$/.test(port)) {
-        throw new HostError(`No output "${port}" of node "${nodeId}" to preview`);
-      }
-      return previewTableOutput(runDir, nodeId, port);
-    },
+    'run:outputs': async ({ runId }) => listRecordedOutputs(runDirOf(runId)),
+    'run:preview': async ({ runId, nodeId, port }) => previewOutput(runDirOf(runId), nodeId, port),
     'run:subscribe': async () => {
       throw new HostError('run:subscribe needs a connection that receives events (the WebSocket API)');
     },
@@ -384,17 +371,4 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       feeds.clear();
     },
   };
-}
-
-/** Table previews come from the data nodes, loaded only when asked for (DuckDB is heavy). */
-async function previewTableOutput(runDir: string, nodeId: string, port: string): Promise<TablePreview> {
-  let mod: { previewTableOutput?: (runDir: string, nodeId: string, port: string) => Promise<TablePreview> };
-  try {
-    mod = await import('./outputs/preview.js');
-  } catch (err) {
-    throw new HostError(`Table previews are not available in this build: ${(err as Error).message}`);
-  }
-  if (typeof mod.previewTableOutput !== 'function')
-    throw new HostError('Table previews are not available in this build');
-  return mod.previewTableOutput(runDir, nodeId, port);
 }

@@ -24,8 +24,11 @@ export interface FileEntry {
 
 export interface TablePreview {
   columns: Array<{ name: string; type: string }>;
+  /** Rows of the table, or for recorded stream values how many values went out. */
   rowCount: number;
   rows: Array<Record<string, unknown>>;
+  /** `values`: a stream output's first values as the run recorded them, one row each. */
+  kind?: 'table' | 'values';
 }
 
 /** nodeId → output port → type expression, worked out by the host before the run. */
@@ -34,10 +37,11 @@ export type InferredOutputTypes = Record<string, Record<string, string>>;
 /** nodeId → param key → what the node worked out for that empty param (a CSV's sniffed quote). */
 export type SuggestedParams = Record<string, Record<string, string>>;
 
-/** A table output a run recorded, which `run:preview` can show. */
+/** An output a run recorded, which `run:preview` can show: a table, or a stream's first values. */
 export interface RecordedOutput {
   nodeId: string;
   port: string;
+  kind: 'table' | 'values';
 }
 
 /**
@@ -103,7 +107,7 @@ export interface HostMethods {
   'run:logs': [{ runId: string; nodeId?: string; afterSeq?: number; limit?: number }, LogEvent[]];
   /** A run with its events and (when the history has it) the workflow as it ran. */
   'run:get': [{ runId: string }, RunSummary & { events?: RunEvent[]; workflow?: Workflow }];
-  /** The table outputs a run recorded so far (each can be previewed). */
+  /** The outputs a run recorded so far: tables, and the first values of streams (each can be previewed). */
   'run:outputs': [{ runId: string }, RecordedOutput[]];
   'run:preview': [{ runId: string; nodeId: string; port: string }, TablePreview];
   /**

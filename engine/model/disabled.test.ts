@@ -1,8 +1,8 @@
-// The `disabled` node field (issue 12): saved in its canonical place, loaded back, absent by default.
+// The `disabled` and `bypassed` node fields (issue 12): saved in their canonical place, loaded back, absent by default.
 import { describe, expect, it } from 'vitest';
 import { parseWorkflow } from './load.js';
 import { serializeWorkflow } from './save.js';
-import type { Workflow } from './workflow.js';
+import { nodeMode, type Workflow } from './workflow.js';
 
 const base: Workflow = {
   sluice: 1,
@@ -46,5 +46,33 @@ describe('disabled nodes in the workflow file', () => {
     expect(parsed.workflow).toBeUndefined();
     expect(parsed.problems[0]).toMatchObject({ nodeId: 'a' });
     expect(parsed.problems[0]!.message).toContain('disabled');
+  });
+});
+
+describe('bypassed nodes in the workflow file', () => {
+  const bypassed: Workflow = {
+    ...base,
+    nodes: base.nodes.map(({ disabled: _d, ...n }) => (n.id === 'a' ? { ...n, bypassed: true } : n)),
+  };
+
+  it('saves `bypassed: true` in its canonical place, loads it back, and reads as the node’s mode', () => {
+    const text = serializeWorkflow(bypassed);
+    const a = (JSON.parse(text) as { nodes: Array<Record<string, unknown>> }).nodes[0]!;
+    expect(Object.keys(a)).toEqual(['id', 'type', 'label', 'bypassed', 'params', 'position']);
+    const parsed = parseWorkflow(text);
+    expect(parsed.workflow?.nodes[0]?.bypassed).toBe(true);
+    expect(serializeWorkflow(parsed.workflow!)).toBe(text);
+    expect(parsed.workflow!.nodes.map(nodeMode)).toEqual(['bypassed', 'active']);
+    expect(nodeMode(base.nodes[0]!)).toBe('disabled');
+  });
+
+  it('refuses a node both disabled and bypassed, naming the node', () => {
+    const text = serializeWorkflow(base).replace('"disabled": true', '"disabled": true, "bypassed": true');
+    const parsed = parseWorkflow(text);
+    expect(parsed.workflow).toBeUndefined();
+    expect(parsed.problems[0]).toMatchObject({ nodeId: 'a' });
+    expect(parsed.problems[0]!.message).toBe(
+      'nodes[0].bypassed (node "a"): a node is either disabled or bypassed, not both',
+    );
   });
 });

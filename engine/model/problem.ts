@@ -16,7 +16,8 @@ export type ProblemCode =
   | 'bad-param'
   | 'bad-limit' // an edge capacity or a node policy value out of its range
   | 'cycle'
-  | 'disabled-node'; // a warning: what disabling a node does to the run
+  | 'disabled-node' // a warning: what disabling a node does to the run
+  | 'bypassed-node'; // a warning: where a bypassed node's input goes
 
 export interface Problem {
   code: ProblemCode;

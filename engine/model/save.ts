@@ -25,6 +25,7 @@ function nodeOut(n: WorkflowNode): Record<string, unknown> {
   const out: Record<string, unknown> = { id: n.id, type: n.type };
   if (n.label !== undefined) out.label = n.label;
   if (n.disabled) out.disabled = true;
+  if (n.bypassed) out.bypassed = true;
   out.params = sortKeys(n.params);
   out.position = positionOut(n.position);
   const policy = policyOut(n.policy);

@@ -28,15 +28,21 @@ const policy = z.strictObject({
   memoryLimitMb: bounded('memoryLimitMb'),
 });
 
-const node = z.strictObject({
-  id,
-  type: z.string().min(1),
-  label: z.string().optional(),
-  disabled: z.boolean().optional(),
-  params: z.record(z.string(), z.unknown()),
-  position,
-  policy: policy.optional(),
-});
+const node = z
+  .strictObject({
+    id,
+    type: z.string().min(1),
+    label: z.string().optional(),
+    disabled: z.boolean().optional(),
+    bypassed: z.boolean().optional(),
+    params: z.record(z.string(), z.unknown()),
+    position,
+    policy: policy.optional(),
+  })
+  .refine((n) => !(n.disabled === true && n.bypassed === true), {
+    message: 'a node is either disabled or bypassed, not both',
+    path: ['bypassed'],
+  });
 
 const edge = z.strictObject({
   id,

@@ -38,9 +38,25 @@ export interface WorkflowNode {
   label?: string;
   /** Switched off: drawn muted, and skipped when the workflow runs (its consumers' inputs from it end). */
   disabled?: boolean;
+  /**
+   * Bypassed: no process runs for it; each output passes on the values of its first input whose type
+   * fits (engine/check/bypass.ts), and an output no input fits ends at once, as if disabled. Never
+   * together with `disabled` (the schema refuses both).
+   */
+  bypassed?: boolean;
   params: Record<string, unknown>;
   position: Position;
   policy?: NodePolicy;
+}
+
+/** How a node takes part in a run: it runs, it is skipped (disabled), or its input is passed through. */
+export type NodeMode = 'active' | 'disabled' | 'bypassed';
+
+/** The one reading of `disabled`/`bypassed` every layer uses. */
+export function nodeMode(node: Pick<WorkflowNode, 'disabled' | 'bypassed'>): NodeMode {
+  if (node.disabled) return 'disabled';
+  if (node.bypassed) return 'bypassed';
+  return 'active';
 }
 
 export interface WorkflowEdge {

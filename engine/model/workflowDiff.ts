@@ -1,5 +1,5 @@
 // What changed in a workflow between two runs: nodes added, removed or changed (type, label,
-// parameters, policy, disabled), edges added or removed. Pure: the runs panel's comparison shows it.
+// parameters, policy, disabled, bypassed), edges added or removed. Pure: the runs panel's comparison shows it.
 
 import type { Workflow, WorkflowNode } from './workflow.js';
 
@@ -19,6 +19,7 @@ function changedFields(a: WorkflowNode, b: WorkflowNode): string[] {
   if (a.type !== b.type) fields.push('type');
   if ((a.label ?? '') !== (b.label ?? '')) fields.push('label');
   if ((a.disabled ?? false) !== (b.disabled ?? false)) fields.push('disabled');
+  if ((a.bypassed ?? false) !== (b.bypassed ?? false)) fields.push('bypassed');
   if (!same(a.policy, b.policy)) fields.push('policy');
   const keys = new Set([...Object.keys(a.params), ...Object.keys(b.params)]);
   for (const k of [...keys].sort()) if (!same(a.params[k], b.params[k])) fields.push(`params.${k}`);

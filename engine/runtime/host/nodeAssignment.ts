@@ -2,7 +2,7 @@
 // input and output edges (none to or from a disabled node), folders and policy.
 
 import { applyParamDefaults } from '../../model/params.js';
-import type { Workflow, WorkflowNode } from '../../model/workflow.js';
+import { nodeMode, type Workflow, type WorkflowNode } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
 import type { NodeAssignment } from '../common/protocol.js';
 
@@ -21,8 +21,8 @@ export interface AssignmentInput {
 export function buildAssignment(a: AssignmentInput): NodeAssignment {
   const { node, registered, workflow } = a;
   // A disabled node gets no process: its edges carry nothing, so an input fed only by disabled
-  // nodes has no edges and ends at once.
-  const disabled = new Set(workflow.nodes.filter((n) => n.disabled).map((n) => n.id));
+  // nodes has no edges and ends at once. (Bypassed nodes have no edges left: bypass.ts.)
+  const disabled = new Set(workflow.nodes.filter((n) => nodeMode(n) !== 'active').map((n) => n.id));
   return {
     runId: a.runId,
     nodeId: node.id,

@@ -4,7 +4,7 @@
 
 import type { ErrorInfo, NodeStatus, RunEvent, RunStatus, RunSummary } from '../../model/run.js';
 import { isTerminalNodeStatus } from '../../model/run.js';
-import type { Workflow } from '../../model/workflow.js';
+import { nodeMode, type Workflow } from '../../model/workflow.js';
 import type { RegisteredNode } from '../../nodes/registry.js';
 import { createChildLauncher } from './childLauncher.js';
 import { toErrorInfo } from '../common/errors.js';
@@ -57,6 +57,7 @@ export class Run {
       { inputs: Record<string, string>; outputs: Record<string, string> }
     >,
     private readonly shared: ReadonlyMap<string, unknown>,
+    joined: ReadonlyMap<string, readonly string[]> = new Map(), // edges joined around bypassed nodes
   ) {
     this.log = new RunEventLog(runId);
     const defaultMemory = options.pool?.memoryLimitMb ?? defaultMemoryLimitMb();
@@ -67,6 +68,7 @@ export class Run {
     this.edgeCounts = new EdgeCounts(
       workflow.edges.map((e) => e.id),
       (counts) => this.log.emit({ kind: 'edge-counts', counts }),
+      joined,
     );
   }
 
@@ -112,9 +114,9 @@ export class Run {
 
   private launchAll(entry: string): void {
     const launcher = this.options.launcher ?? createChildLauncher();
-    // Launch everything first (forks proceed in parallel), then assign. A disabled node gets no
-    // process: it is skipped, and its edges carry nothing (nodeAssignment.ts).
-    const enabled = [...this.slots.values()].filter((s) => !s.node.disabled);
+    // Launch everything first (forks proceed in parallel), then assign. A disabled or bypassed node
+    // gets no process: it is skipped; its edges carry nothing or were joined around it (bypass.ts).
+    const enabled = [...this.slots.values()].filter((s) => nodeMode(s.node) === 'active');
     for (const slot of enabled) {
       // `starting` (issue 9): from here until its worker reports `running`.
       this.setLive(slot, 'starting');
@@ -132,7 +134,7 @@ export class Run {
     }
     this.memoryWatch.start();
     for (const slot of enabled) this.send(slot, { type: 'assign', assignment: this.assignment(slot) });
-    for (const slot of this.slots.values()) if (slot.node.disabled) this.onNodeStatus(slot, 'skipped', 0);
+    for (const s of this.slots.values()) if (!enabled.includes(s)) this.onNodeStatus(s, 'skipped', 0);
   }
 
   private assignment(slot: NodeSlot): NodeAssignment {

@@ -6,11 +6,12 @@ import { mkdir } from 'node:fs/promises';
 import { PRIVATE_FOLDER_MODE } from '../../files/atomicFile.js';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { bypassGraph } from '../../check/bypass.js';
 import { checkWithInference } from '../../check/withInference.js';
 import { nodeTypeMap } from '../../model/nodeTypeInfo.js';
 import { applyParamOverrides } from '../../model/paramOverrides.js';
 import type { Problem } from '../../model/problem.js';
-import type { Workflow } from '../../model/workflow.js';
+import { nodeMode, type Workflow } from '../../model/workflow.js';
 import { InferenceMemo } from '../../nodes/inferenceMemo.js';
 import { inferenceSandbox } from '../../nodes/inferenceSandbox.js';
 import { InferenceProcess } from './inferenceProcess.js';
@@ -55,6 +56,7 @@ function prestart(options: RunOptions, workflow: Workflow): WorkerPool | undefin
   const pool = new WorkerPool({ launcher: createChildLauncher(), entry, size: 1, refillDelayMs: 2 ** 30 });
   const profiles = new Map<string, { preload: string[]; count: number }>();
   for (const node of workflow.nodes) {
+    if (nodeMode(node) !== 'active') continue; // disabled and bypassed nodes get no process
     const preload = options.registry.get(node.type)?.definition.preload ?? [];
     const key = [...preload].sort().join('\n');
     const p = profiles.get(key) ?? { preload, count: 0 };
@@ -118,7 +120,9 @@ async function checkAndStart(options: RunOptions, workflow: Workflow): Promise<R
   const runDir = path.join(options.runsDir, runId);
   // Private: its events, previews and tables are the user's data (folders made on the way too).
   await mkdir(runDir, { recursive: true, mode: PRIVATE_FOLDER_MODE });
-  const run = new Run(runId, runDir, workflow, options, portTypes, shared);
+  // Bypassed nodes are joined out of the graph: their producers feed their consumers directly.
+  const graph = bypassGraph(workflow, portTypes);
+  const run = new Run(runId, runDir, graph.workflow, options, portTypes, shared, graph.joined);
   run.start();
   return runHandle(run);
 }

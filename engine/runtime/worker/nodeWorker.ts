@@ -20,6 +20,7 @@ import type { HostToWorker, NodeAssignment } from '../common/protocol.js';
 import { WorkerReporter } from './workerReporter.js';
 import { attemptInputs, attemptOutputs } from './attemptPorts.js';
 import { Watchdog } from './watchdog.js';
+import { writeValueRecords } from './valueRecords.js';
 
 /** How long a stopped node may take to return before the process exits anyway. */
 const STOP_GRACE_MS = 300;
@@ -173,6 +174,8 @@ async function run(act: Active, targets: Record<string, string>): Promise<void> 
     act.outputs.destroy();
   }
   act.inputs.close();
+  // Recorded before the final state goes out: once the run has ended, the data view reads them.
+  await writeValueRecords(act.assignment, act.outputs);
   act.reporter.stop();
   channel.send({
     type: 'status',

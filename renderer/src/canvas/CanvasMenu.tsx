@@ -1,4 +1,4 @@
-// The canvas's right-click menus: on a node (rename, duplicate, delete, disable, run to here, show
+// The canvas's right-click menus: on a node (rename, duplicate, delete, disable, bypass, run to here, show
 // data), a note, an edge (delete, insert a node, show counts) and the empty canvas (add a node, paste,
 // select all, auto-layout). Each action is the same store edit or command as its button or key.
 import { useCallback } from 'react';
@@ -10,6 +10,7 @@ import { runAutoLayout } from '../commands.js';
 import { useRunSession } from '../run/context.js';
 import { usePanelStore } from '../run/panelStore.js';
 import { useRunStore } from '../run/runStore.js';
+import { nodeMode } from '../../../engine/model/workflow.js';
 
 const selectMenu = (s: EditorState) => s.contextMenu;
 const MOD = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -46,6 +47,7 @@ function useMenuEntries(request: ContextMenuRequest | null): MenuEntry[] | null 
     if (!node) return null;
     // The menu acts on the selection when the node is part of it, else on the node alone.
     const ids = state.selection.nodes.includes(node.id) ? state.selection.nodes : [node.id];
+    const mode = nodeMode(node);
     return [
       {
         id: 'rename',
@@ -61,9 +63,16 @@ function useMenuEntries(request: ContextMenuRequest | null): MenuEntry[] | null 
       { id: 'copy', label: 'Copy', shortcut: `${MOD}C`, run: () => copyToClipboard(store) },
       { id: 'delete', label: 'Delete', shortcut: 'Del', run: () => state.deleteSelection() },
       '-',
-      node.disabled
-        ? { id: 'enable', label: 'Enable', run: () => state.setDisabled(ids, false) }
-        : { id: 'disable', label: 'Disable (skip when run)', run: () => state.setDisabled(ids, true) },
+      mode === 'disabled'
+        ? { id: 'enable', label: 'Enable', run: () => state.setNodeMode(ids, 'active') }
+        : { id: 'disable', label: 'Disable (skip when run)', run: () => state.setNodeMode(ids, 'disabled') },
+      mode === 'bypassed'
+        ? { id: 'unbypass', label: 'Stop bypassing', run: () => state.setNodeMode(ids, 'active') }
+        : {
+            id: 'bypass',
+            label: 'Bypass (pass input through)',
+            run: () => state.setNodeMode(ids, 'bypassed'),
+          },
       { id: 'run-to-here', label: 'Run to here', run: () => void session.start({ upTo: node.id }) },
       {
         id: 'show-data',

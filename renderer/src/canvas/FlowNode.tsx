@@ -5,6 +5,7 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import type { PortSpec } from '../../../engine/model/nodeTypeInfo.js';
+import { nodeMode } from '../../../engine/model/workflow.js';
 import type { SluiceFlowNode } from './derive.js';
 import { displayType, typeFamily } from './typeFamily.js';
 import { NodeErrorBadge, NodeStatusArea } from './NodeStatusArea.js';
@@ -34,10 +35,12 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
   const rows = Math.max(inputs.length, outputs.length, 1);
   // The run status colours the frame; a per-node selector, so a status change re-renders this node only.
   const runStatus = useRun((s) => s.run?.nodes[id]?.status);
+  const mode = nodeMode(node);
   return (
     <div
-      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}${node.disabled ? ' disabled' : ''}`}
-      data-disabled={node.disabled === true}
+      className={`flow-node${selected ? ' selected' : ''}${faulty ? ' faulty' : ''}${info ? '' : ' unknown'}${mode === 'active' ? '' : ` ${mode}`}`}
+      data-disabled={mode === 'disabled'}
+      data-mode={mode}
       data-testid={`node-${id}`}
       data-node-type={node.type}
       data-category={info?.category ?? 'Unknown'}
@@ -47,9 +50,14 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
         <span className="flow-node-title" data-testid="node-title">
           {title}
         </span>
-        {node.disabled && (
+        {mode === 'disabled' && (
           <span className="flow-node-off" title="Disabled: skipped when the workflow runs">
             off
+          </span>
+        )}
+        {mode === 'bypassed' && (
+          <span className="flow-node-off bypass" title="Bypassed: its input goes straight to its outputs">
+            bypass
           </span>
         )}
         <span className="flow-node-id">{id}</span>
@@ -66,7 +74,7 @@ export const FlowNode = memo(function FlowNode({ id, data, selected }: NodeProps
           ))}
         </div>
       </div>
-      <NodeStatusArea nodeId={id} faulty={faulty} />
+      <NodeStatusArea nodeId={id} faulty={faulty} bypassed={mode === 'bypassed'} />
       <NodeErrorBadge nodeId={id} />
     </div>
   );

@@ -6,14 +6,17 @@ import { memo } from 'react';
 import { useNodeRun, useRun } from '../run/runStore.js';
 import { useNow } from '../run/clock.js';
 import { formatCount, formatElapsed } from '../run/runState.js';
-import { NODE_ICONS, NODE_LABELS } from '../run/statusLabels.js';
+import { BYPASSED_LABEL, NODE_ICONS, NODE_LABELS } from '../run/statusLabels.js';
 
 export const NodeStatusArea = memo(function NodeStatusArea({
   nodeId,
   faulty,
+  bypassed = false,
 }: {
   nodeId: string;
   faulty: boolean;
+  /** A skipped node that was bypassed, not disabled: its label says so. */
+  bypassed?: boolean;
 }) {
   const live = useNodeRun(nodeId);
   const status = live?.status ?? (faulty ? 'problem' : 'idle');
@@ -49,7 +52,7 @@ export const NodeStatusArea = memo(function NodeStatusArea({
         <span className="status-dot" />
       )}
       <span className="status-text">
-        {NODE_LABELS[status]}
+        {status === 'skipped' && bypassed ? BYPASSED_LABEL : NODE_LABELS[status]}
         {attempt}
       </span>
       {detail !== null && <span className="status-detail mono">{detail}</span>}

@@ -9,6 +9,7 @@ import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { ParamField } from './ParamField.js';
 import { suggestedParamsOf } from '../store/checkSlice.js';
 import { PolicyForm } from './PolicyForm.js';
+import { Markdown } from './Markdown.js';
 import { NodePorts } from '../canvas/NodePorts.js';
 import { OutputPreview } from '../run/OutputPreview.js';
 
@@ -45,7 +46,9 @@ function NodeForm({ node, info }: { node: WorkflowNode; info: NodeTypeInfo | und
         <div className="inspector-sub mono">
           {node.id} · {node.type}
         </div>
-        {info?.description && <p className="inspector-desc">{info.description}</p>}
+        {info?.description && (
+          <Markdown text={info.description} className="inspector-desc" testId="inspector-desc" />
+        )}
       </div>
       <div className="field">
         <label className="field-label" htmlFor={labelId}>

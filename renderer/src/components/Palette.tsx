@@ -6,6 +6,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { matchesSearch } from '../canvas/fit.js';
+import { markdownPlainText } from './Markdown.js';
 
 export const NODE_TYPE_MIME = 'application/x-sluice-node-type';
 
@@ -74,7 +75,7 @@ export function Palette({ width }: { width?: number }) {
                     key={t.type}
                     className="palette-item"
                     draggable
-                    title={`${t.description}\nDrag onto the canvas, or double-click to add.`}
+                    title={`${markdownPlainText(t.description)}\nDrag onto the canvas, or double-click to add.`}
                     data-testid={`palette-item-${t.type}`}
                     onDragStart={(e) => {
                       e.dataTransfer.setData(NODE_TYPE_MIME, t.type);

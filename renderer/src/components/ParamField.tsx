@@ -4,6 +4,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import type { ParamSpec } from '../../../engine/model/nodeTypeInfo.js';
 import { useEditorStore } from '../store/index.js';
+import { Markdown } from './Markdown.js';
 
 const CodeField = lazy(() => import('./CodeField.js'));
 
@@ -250,7 +251,7 @@ export function ParamField(props: Props) {
         {spec.required && <span className="required">*</span>}
       </label>
       <Control {...props} id={id} labelId={labelId} />
-      {spec.description && !inline && <div className="field-help">{spec.description}</div>}
+      {spec.description && !inline && <Markdown text={spec.description} className="field-help" />}
       {error && (
         <div className="field-error" role="alert" data-testid={`param-error-${spec.key}`}>
           {error}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { HostClient, HostResult } from '../../../engine/hostApi/api.js';
 import { useEditor, useEditorStore, type EditorState } from '../store/index.js';
 import { openWorkflow } from '../files.js';
+import { Markdown } from './Markdown.js';
 import { openNative } from '../host/desktop.js';
 import { replaceDocument } from '../unsaved.js';
 
@@ -81,7 +82,7 @@ export function Welcome({ host }: { host: HostClient }) {
                     data-testid={`example-${ex.name}`}
                   >
                     <span className="card-title">{ex.name}</span>
-                    <span className="card-desc">{ex.description}</span>
+                    <Markdown text={ex.description} inline className="card-desc" />
                   </button>
                 </li>
               ))}

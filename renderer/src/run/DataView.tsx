@@ -1,7 +1,9 @@
-// The large data view (bottom panel, "Data" tab): the selected node's input tables and output tables
-// side by side, each with its schema, row count and pages through its first rows, read from the last
-// run's recorded outputs (`run:outputs`, `run:preview`).
-import { useState } from 'react';
+// The large data view (bottom panel, "Data" tab): the selected node's inputs and outputs side by
+// side, each with its schema, row count and pages through its first rows, read from the last run's
+// recorded outputs (`run:outputs`, `run:preview`): tables, and for stream ports the first values the
+// run recorded (one row per value, an object's keys as columns), with how many went by.
+import { useMemo, useState } from 'react';
+import { bypassGraph } from '../../../engine/check/bypass.js';
 import type { TablePreview } from '../../../engine/hostApi/api.js';
 import { useEditor, type EditorState } from '../store/index.js';
 import { numericColumns, PreviewCells, PreviewHeads } from './PreviewCells.js';
@@ -10,7 +12,8 @@ import { useRecordedOutputs, useSettledRun, useTablePreview } from './useRecorde
 const PAGE_SIZES = [25, 50, 100] as const;
 const selectSingleNode = (s: EditorState) =>
   s.selection.nodes.length === 1 ? (s.doc.nodes.find((n) => n.id === s.selection.nodes[0]) ?? null) : null;
-const selectEdges = (s: EditorState) => s.doc.edges;
+const selectDoc = (s: EditorState) => s.doc;
+const selectPortTypes = (s: EditorState) => s.portTypes;
 
 interface TableRef {
   /** What the side calls it: the input port and where it comes from, or the output port. */
@@ -28,17 +31,25 @@ function PagedTable({ preview, testId }: { preview: TablePreview; testId: string
   const rows = preview.rows.slice(current * pageSize, (current + 1) * pageSize);
   const first = loaded === 0 ? 0 : current * pageSize + 1;
   const numeric = numericColumns(preview);
+  const noun = preview.kind === 'values' ? 'value' : 'row';
+  const last = first + rows.length - (rows.length ? 1 : 0);
+  const count = (n: number) => n.toLocaleString('en-US');
+  const of =
+    loaded >= preview.rowCount
+      ? ` of ${count(loaded)}`
+      : preview.kind === 'values'
+        ? ` · first ${count(loaded)} of ${count(preview.rowCount)}`
+        : ` of the first ${count(loaded)}`;
+  const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
   return (
-    <div className="data-table" data-testid={testId}>
+    <div className="data-table" data-testid={testId} data-kind={preview.kind ?? 'table'}>
       <div className="data-table-bar">
         <span data-testid={`${testId}-summary`}>
-          {preview.rowCount.toLocaleString('en-US')} row{preview.rowCount === 1 ? '' : 's'} ·{' '}
-          {preview.columns.length} column{preview.columns.length === 1 ? '' : 's'}
+          {plural(preview.rowCount, noun)} · {plural(preview.columns.length, 'column')}
         </span>
         <span className="spacer" />
         <span className="data-range" data-testid={`${testId}-range`}>
-          rows {first}–{first + rows.length - (rows.length ? 1 : 0)}
-          {loaded < preview.rowCount ? ` of the first ${loaded}` : ` of ${loaded}`}
+          {`${noun}s ${first}–${last}${of}`}
         </span>
         <label className="data-page-size">
           per page{' '}
@@ -103,7 +114,7 @@ function RecordedTable({ runId, table, testId }: { runId: string; table: TableRe
   return (
     <div className="data-entry">
       <div className="data-entry-title mono">{table.title}</div>
-      {preview?.state === 'loading' && <div className="empty-hint">Reading the table…</div>}
+      {preview?.state === 'loading' && <div className="empty-hint">Reading the record…</div>}
       {preview?.state === 'error' && <div className="field-error">{preview.message}</div>}
       {preview?.state === 'ready' && <PagedTable preview={preview.value} testId={testId} />}
     </div>
@@ -136,7 +147,10 @@ function Side({
 
 export function DataView() {
   const node = useEditor(selectSingleNode);
-  const edges = useEditor(selectEdges);
+  const doc = useEditor(selectDoc);
+  const portTypes = useEditor(selectPortTypes);
+  // An input fed through a bypassed node shows what its producer sent, as the run joined the edges.
+  const edges = useMemo(() => bypassGraph(doc, portTypes).workflow.edges, [doc, portTypes]);
   const runId = useSettledRun(node?.id ?? '');
   const recorded = useRecordedOutputs(runId);
   if (!node)
@@ -171,14 +185,14 @@ export function DataView() {
         title="Input"
         runId={runId}
         tables={inputs}
-        empty="No table came in (stream values are not recorded)."
+        empty="Nothing came in (no input was recorded)."
         testId="data-input"
       />
       <Side
         title="Output"
         runId={runId}
         tables={outputs}
-        empty="No table went out (stream values are not recorded)."
+        empty="Nothing went out (no output with an edge was recorded)."
         testId="data-output"
       />
     </div>

@@ -58,7 +58,7 @@ export function OutputPreview({ nodeId }: { nodeId: string }) {
     session.outputs(runId).then(
       (all) => {
         if (!live) return;
-        const mine = all.filter((o) => o.nodeId === nodeId).map((o) => o.port);
+        const mine = all.filter((o) => o.nodeId === nodeId && o.kind === 'table').map((o) => o.port);
         setPorts({ state: 'ready', value: mine });
         setPort(mine[0] ?? null);
       },

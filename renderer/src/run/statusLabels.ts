@@ -24,6 +24,9 @@ export const NODE_LABELS: Record<NodeStatus | 'idle' | 'problem', string> = {
   skipped: 'Skipped (disabled)',
 };
 
+/** A bypassed node's `skipped`: it did not run, and its input went on to its consumers. */
+export const BYPASSED_LABEL = 'Bypassed (input passed through)';
+
 /** Text icons; `running` is drawn as a CSS spinner instead. */
 export const NODE_ICONS: Record<NodeStatus | 'idle' | 'problem', string> = {
   idle: '',

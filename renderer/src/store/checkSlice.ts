@@ -79,8 +79,8 @@ export const createCheckSlice =
       const faultyNodes = new Set<string>();
       const faultyEdges = new Set<string>();
       for (const p of problems) {
-        // Disabling is a choice, not a fault: the warning explains it without marking the node.
-        if (p.code === 'disabled-node') continue;
+        // Disabling and bypassing are choices, not faults: the warning explains without marking the node.
+        if (p.code === 'disabled-node' || p.code === 'bypassed-node') continue;
         if (p.edgeId) faultyEdges.add(p.edgeId);
         else if (p.nodeId) faultyNodes.add(p.nodeId);
       }

@@ -1,13 +1,15 @@
 // Pure edits of the Workflow document: each takes a document and returns a new one, sharing every
 // record it did not touch (the history diff relies on that identity). The store wraps them.
 
-import type {
-  NodePolicy,
-  Position,
-  Workflow,
-  WorkflowEdge,
-  WorkflowNode,
-  WorkflowNote,
+import {
+  nodeMode,
+  type NodeMode,
+  type NodePolicy,
+  type Position,
+  type Workflow,
+  type WorkflowEdge,
+  type WorkflowNode,
+  type WorkflowNote,
 } from '../../../engine/model/workflow.js';
 import type { NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { idPrefixForType, nextId } from '../../../engine/model/ids.js';
@@ -111,15 +113,20 @@ export function renameNode(w: Workflow, nodeId: string, label: string): Workflow
   });
 }
 
-/** Switches nodes off (skipped at run time) or back on; an enabled node carries no field. */
-export function setDisabled(w: Workflow, nodeIds: readonly string[], disabled: boolean): Workflow {
+/**
+ * Sets how nodes take part in a run: active (no field), disabled (skipped) or bypassed (its input
+ * passed through). One field at most: bypassing a disabled node enables it first.
+ */
+export function setNodeMode(w: Workflow, nodeIds: readonly string[], mode: NodeMode): Workflow {
   const ids = new Set(nodeIds);
   let changed = false;
   const nodes = w.nodes.map((n) => {
-    if (!ids.has(n.id) || (n.disabled === true) === disabled) return n;
+    if (!ids.has(n.id) || nodeMode(n) === mode) return n;
     changed = true;
-    const { disabled: _old, ...rest } = n;
-    return disabled ? { ...rest, disabled: true } : rest;
+    const { disabled: _d, bypassed: _b, ...rest } = n;
+    if (mode === 'disabled') return { ...rest, disabled: true };
+    if (mode === 'bypassed') return { ...rest, bypassed: true };
+    return rest;
   });
   return changed ? { ...w, nodes } : w;
 }

@@ -2,7 +2,7 @@
 // which records the diff in the history slice; React Flow's nodes and edges are derived from `doc`.
 
 import type { StateCreator } from 'zustand';
-import type { NodePolicy, Position, Workflow } from '../../../engine/model/workflow.js';
+import type { NodeMode, NodePolicy, Position, Workflow } from '../../../engine/model/workflow.js';
 import { emptyWorkflow } from '../../../engine/model/workflow.js';
 import { nodeTypeMap, type NodeTypeInfo } from '../../../engine/model/nodeTypeInfo.js';
 import { parseWorkflow } from '../../../engine/model/load.js';
@@ -12,6 +12,8 @@ import * as edits from './edits.js';
 import type { NewEdge, Selection } from './edits.js';
 import type { EditorState } from './types.js';
 import { clearOffset } from './placement.js';
+
+const MODE_LABELS: Record<NodeMode, string> = { active: 'Enable', disabled: 'Disable', bypassed: 'Bypass' };
 
 export type EditResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -41,8 +43,8 @@ export interface GraphSlice {
   setParam(nodeId: string, key: string, value: unknown, group?: string): void;
   renameNode(nodeId: string, label: string): void;
   setPolicy(nodeId: string, policy: NodePolicy): void;
-  /** Disables (or enables) nodes: one undo step. */
-  setDisabled(nodeIds: readonly string[], disabled: boolean): void;
+  /** Disables, bypasses or enables nodes: one undo step. */
+  setNodeMode(nodeIds: readonly string[], mode: NodeMode): void;
   addNote(position: Position): string;
   setNoteText(noteId: string, text: string): void;
   renameWorkflow(name: string): void;
@@ -138,10 +140,8 @@ export const createGraphSlice: StateCreator<EditorState, [], [], GraphSlice> = (
   setPolicy(nodeId, policy) {
     get().change((w) => edits.setPolicy(w, nodeId, policy), { label: 'Edit policy' });
   },
-  setDisabled(nodeIds, disabled) {
-    get().change((w) => edits.setDisabled(w, nodeIds, disabled), {
-      label: disabled ? 'Disable' : 'Enable',
-    });
+  setNodeMode(nodeIds, mode) {
+    get().change((w) => edits.setNodeMode(w, nodeIds, mode), { label: MODE_LABELS[mode] });
   },
   addNote(position) {
     let id = '';
