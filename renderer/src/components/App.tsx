@@ -1,6 +1,6 @@
 // The editor window: toolbar, palette, canvas (or the welcome view), inspector, bottom panel and the
 // run's status bar. It owns the run session (run/runSession.ts) and wires the desktop menu to it.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import type { HostClient } from '../../../engine/hostApi/api.js';
 import { useEditor, type EditorState } from '../store/index.js';
@@ -12,6 +12,7 @@ import { connectDesktop } from '../host/desktop.js';
 import { InferenceSync } from '../host/inferenceSync.js';
 import { RunSessionContext } from '../run/context.js';
 import { RUN_TABS } from '../run/runTabs.js';
+import { RunsPanel } from '../history/RunsPanel.js';
 import { RunControls } from '../run/RunControls.js';
 import { usePanel } from '../run/panelStore.js';
 import { RunSession } from '../run/runSession.js';
@@ -46,6 +47,10 @@ export function App({ host }: { host: HostClient }) {
   const [inference] = useState(() => new InferenceSync(host, editorStore));
   const [sizes, setSize] = usePanelSizes();
   const bottomOpen = usePanel((s) => s.open);
+  const tabs = useMemo(
+    () => [...RUN_TABS, { id: 'runs', title: 'Runs', content: <RunsPanel host={host} /> }],
+    [host],
+  );
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -136,7 +141,7 @@ export function App({ host }: { host: HostClient }) {
                 onResize={(px) => setSize('bottom', px)}
               />
             )}
-            {view === 'editor' && <BottomPanel tabs={RUN_TABS} height={sizes.bottom} />}
+            {view === 'editor' && <BottomPanel tabs={tabs} height={sizes.bottom} />}
           </div>
           {view === 'editor' && (
             <>

@@ -7,7 +7,7 @@
 
 import type { HostClient, RecordedOutput, TablePreview } from '../../../engine/hostApi/api.js';
 import type { Problem } from '../../../engine/model/problem.js';
-import type { RunEvent } from '../../../engine/model/run.js';
+import type { RunEvent, RunSummary } from '../../../engine/model/run.js';
 import type { EditorStore } from '../store/index.js';
 import type { PanelStore } from './panelStore.js';
 import { upstreamWorkflow } from './upstream.js';
@@ -161,6 +161,21 @@ export class RunSession {
     } finally {
       // An overtaken Stop's answer leaves the Abort's busy alone.
       if (this.store.getState().busy === busy) this.store.getState().setBusy(null);
+    }
+  }
+
+  /**
+   * Shows a run from the history (the runs panel's Open): its node states, counts, logs and errors
+   * as the host recorded them; a run still going is followed from there.
+   */
+  async show(record: RunSummary & { events?: RunEvent[] }): Promise<void> {
+    const run = runFromHost(record);
+    this.store.getState().replace(run);
+    if (isTerminal(run.status)) return;
+    try {
+      await this.host.call('run:subscribe', { runId: run.runId, afterSeq: Math.max(0, run.lastSeq) });
+    } catch (err) {
+      this.editor.getState().notify('error', `Cannot follow run ${run.runId}: ${errorText(err)}`);
     }
   }
 
