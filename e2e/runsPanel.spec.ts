@@ -86,18 +86,28 @@ test('runs from REST appear live in the Runs tab; open, compare and run again', 
   await expect(row(page, editorRunId).getByTestId('run-tally')).toHaveText('3/3 completed');
 
   // A slow run started by a script through REST, with only 5 numbers: it shows up while it runs,
-  // then ends, without anyone touching the page.
+  // without anyone touching the page; opened then, the canvas follows it live to its end.
   const slow = await rest<{ id: string }>(sluice, 'POST', '/runs', {
     path: 'counted.sluice.json',
-    params: { 'numbers.to': 5, 'numbers.intervalMs': 400 },
+    params: { 'numbers.to': 5, 'numbers.intervalMs': 800 },
   });
   await expect(row(page, slow.id)).toHaveAttribute('data-status', 'running', { timeout: 10_000 });
-  await expect(row(page, slow.id)).toHaveAttribute('data-status', 'completed', { timeout: 20_000 });
   await expect(page.getByTestId('run-row')).toHaveCount(2);
-  // Newest first.
-  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-run-id', slow.id);
+  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-run-id', slow.id); // newest first
+  await row(page, slow.id).getByTestId('run-open').click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-run-status', 'running');
+  await expect(page.getByTestId('node-status-numbers')).toHaveAttribute('data-status', 'running');
+  await expect(row(page, slow.id)).toHaveClass(/shown/);
+  // Its workflow as it ran (5 numbers); the file says 20, so it is open unsaved, and the page says why.
+  await expect(page.getByTestId('notice-info')).toContainText('the file has changed since');
+  await page.getByTestId('node-numbers').click();
+  await expect(page.getByTestId('param-to')).toHaveValue('5');
+  await expect(page.getByTestId('run-status')).toContainText('Completed', { timeout: 20_000 });
+  await expect(page.getByTestId('edge-count-e2')).toHaveText('5');
+  await expect(page.getByTestId('node-status-print')).toHaveAttribute('data-status', 'completed');
+  await expect(row(page, slow.id)).toHaveAttribute('data-status', 'completed');
 
-  // Filters: no failed runs; the workflow filter keeps these two, "All workflows" too.
+  // Filters: no failed runs; the last hour and "All workflows" keep both.
   await page.getByTestId('runs-status').selectOption('failed');
   await expect(page.getByTestId('runs-empty')).toBeVisible();
   await page.getByTestId('runs-status').selectOption('any');
@@ -106,16 +116,6 @@ test('runs from REST appear live in the Runs tab; open, compare and run again', 
   await page.getByTestId('runs-scope').selectOption('all');
   await expect(page.getByTestId('run-row')).toHaveCount(2);
   await page.screenshot({ path: path.join(shots, 'runs-panel.png') });
-
-  // Open the REST run: its workflow as it ran (5 numbers), its counts on the canvas.
-  await row(page, slow.id).getByTestId('run-open').click();
-  await expect(page.getByTestId('edge-count-e2')).toHaveText('5');
-  await expect(page.getByTestId('node-status-print')).toHaveAttribute('data-status', 'completed');
-  await expect(row(page, slow.id)).toHaveClass(/shown/);
-  await page.getByTestId('node-numbers').click();
-  await expect(page.getByTestId('param-to')).toHaveValue('5');
-  // The file says 20: the run's version is open unsaved, and the page says why.
-  await expect(page.getByTestId('notice-info')).toContainText('the file has changed since');
 
   // Compare the two: numbers sent 20 vs 5, and the workflow changed in numbers' `to` and interval.
   await row(page, editorRunId).getByTestId('run-pick').click();
