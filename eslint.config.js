@@ -97,7 +97,7 @@ const layers = [
     layer: 'engine tests',
     nodeBuiltins: true,
     paths: ['engine/', 'scripts/build.mjs'],
-    packages: ['vitest', 'pg', 'ws', '@seriousme/openapi-schema-validator'],
+    packages: ['vitest', 'pg', 'ws', 'libsql', '@seriousme/openapi-schema-validator'],
   },
   {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],

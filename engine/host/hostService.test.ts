@@ -173,7 +173,14 @@ describe('host service', () => {
     expect((await service.call('run:get', { runId })).status).toBe('completed');
     // Every table output the run sent is recorded, and listed for the preview.
     expect(await service.call('run:outputs', { runId })).toEqual([
-      { nodeId: 'count', port: 'table', kind: 'table' },
+      // count's table was executed and captured: its schema and rows are recorded with it.
+      {
+        nodeId: 'count',
+        port: 'table',
+        kind: 'table',
+        rowCount: 1,
+        columns: [{ name: 'n', type: 'integer' }],
+      },
       { nodeId: 'load', port: 'table', kind: 'table' },
       { nodeId: 'query', port: 'table', kind: 'table' },
     ]);

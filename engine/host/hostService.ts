@@ -20,7 +20,6 @@ import { createChildLauncher } from '../runtime/host/childLauncher.js';
 import { InferenceSpares } from '../runtime/host/inferenceSpares.js';
 import { RunStore, type RunOrigin } from '../store/runStore.js';
 import { defaultExamplesDir, Examples } from './examples.js';
-import { listRecordedOutputs } from '../nodes/data/lib/outputRecords.js';
 import { previewOutput } from './outputs/previewOutput.js';
 import { RunFeed, type RunEventsListener } from './runFeed.js';
 import { inferWorkflow, validateWorkflow, type InferenceOptions } from './validateWorkflow.js';
@@ -297,7 +296,11 @@ export async function createHostService(options: HostServiceOptions): Promise<Ho
       const workflow = await store.workflowOf(runId);
       return workflow ? { ...run, workflow } : run;
     },
-    'run:outputs': async ({ runId }) => listRecordedOutputs(runDirOf(runId)),
+    'run:outputs': async ({ runId }) => {
+      const outputs = await store.outputs(runId);
+      if (!outputs) throw new HostError(`No run with id "${runId}"`);
+      return outputs;
+    },
     'run:preview': async ({ runId, nodeId, port }) => previewOutput(runDirOf(runId), nodeId, port),
     'run:subscribe': async () => {
       throw new HostError('run:subscribe needs a connection that receives events (the WebSocket API)');

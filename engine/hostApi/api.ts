@@ -42,6 +42,10 @@ export interface RecordedOutput {
   nodeId: string;
   port: string;
   kind: 'table' | 'values';
+  /** A table's rows, or how many values a stream sent (when the run recorded it). */
+  rowCount?: number;
+  /** A table's schema, when the run captured its preview. */
+  columns?: Array<{ name: string; type: string }>;
 }
 
 /**

@@ -510,7 +510,13 @@ describe('sluice serve: runs', () => {
     }, 'the run to complete');
     const outputs = await json('GET', `/api/v1/runs/${data.runId}/outputs`);
     expect(outputs.data).toEqual([
-      { nodeId: 'big', port: 'table', kind: 'table' },
+      {
+        nodeId: 'big',
+        port: 'table',
+        kind: 'table',
+        rowCount: 1,
+        columns: [{ name: 'city', type: 'string' }],
+      },
       { nodeId: 'load', port: 'table', kind: 'table' },
     ]);
     const preview = await json('GET', `/api/v1/runs/${data.runId}/outputs/big/table`);

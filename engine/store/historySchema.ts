@@ -59,6 +59,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX run_logs ON run_events (run_id, kind, node_id, seq);
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `,
+  // 2: what a run's outputs recorded, written when it ends (outputRows.ts); runs from before have
+  // outputs_recorded 0 and are listed from their folders.
+  `
+  ALTER TABLE runs ADD COLUMN outputs_recorded INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE run_outputs (
+    run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+    node_id TEXT NOT NULL,
+    port TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    row_count INTEGER,
+    columns_json TEXT,
+    PRIMARY KEY (run_id, node_id, port)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -7,6 +7,7 @@ import type { EdgeCount, RunEvent } from '../model/run.js';
 import type { RunHandle } from '../runtime/host/contracts.js';
 import { EventCap, type EventCapLimits } from './eventCap.js';
 import type { HistoryDb } from './historyDb.js';
+import { insertOutputs, readRecordedOutputs } from './outputRows.js';
 import {
   insertEvents,
   insertRun,
@@ -28,6 +29,8 @@ export class RunRecording {
   /** Events kept, for `get` while the run is live. */
   readonly events: RunEvent[] = [];
   readonly finished: Promise<void>;
+  /** The run has ended: `finished` settles once its last writes are done. */
+  ended = false;
 
   constructor(
     private readonly db: HistoryDb,
@@ -41,10 +44,12 @@ export class RunRecording {
     insertRun(db, handle.summary(), origins, host);
     handle.onEvent((event) => this.onEvent(event));
     this.schedule();
-    this.finished = handle.done.then(
-      () => this.flush(),
-      () => this.flush(),
-    );
+    const end = async () => {
+      this.ended = true;
+      await this.recordOutputs();
+      await this.flush();
+    };
+    this.finished = handle.done.then(end, end);
   }
 
   summary(): StoredRun {
@@ -90,6 +95,15 @@ export class RunRecording {
       this.pending = [...events, ...this.pending];
       this.stateDirty ||= dirty;
       this.warn(`Run ${this.handle.runId}: could not write its history: ${(err as Error).message}`);
+    }
+  }
+
+  /** Once the run has ended, its nodes have written their outputs' records: keep what they say. */
+  private async recordOutputs(): Promise<void> {
+    try {
+      insertOutputs(this.db, this.handle.runId, await readRecordedOutputs(this.handle.runDir));
+    } catch (err) {
+      this.warn(`Run ${this.handle.runId}: could not record its outputs: ${(err as Error).message}`);
     }
   }
 

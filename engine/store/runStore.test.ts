@@ -8,7 +8,8 @@ import type { Workflow } from '../model/workflow.js';
 import { createRegistry } from '../nodes/registry.js';
 import { startRun } from '../runtime/host/runController.js';
 import { openHistoryDb } from './historyDb.js';
-import { SCHEMA_VERSION, userVersion } from './historySchema.js';
+import Database from 'libsql';
+import { MIGRATIONS, SCHEMA_VERSION, userVersion } from './historySchema.js';
 import { LEGACY_EVENTS_FILE, LEGACY_SUMMARY_FILE } from './runImport.js';
 import { RunStore } from './runStore.js';
 
@@ -160,6 +161,55 @@ describe('RunStore', () => {
     expect((await reopened.list()).map((r) => r.runId)).toEqual(['interrupted']);
     expect(warnings).toHaveLength(1);
     await reopened.close();
+  });
+
+  it('keeps what the outputs of a run recorded: listed after the run folder is gone', async () => {
+    const runsDir = await freshRunsDir('outputs');
+    const store = new RunStore({ runsDir });
+    const handle = await startRun({
+      workflow: chatty,
+      baseDir: base,
+      runsDir,
+      registry: await createRegistry(),
+    });
+    store.record(handle, { workflow: chatty, startedBy: 'cli' });
+    await handle.done;
+    await store.flush();
+    const recorded = [{ nodeId: 'numbers', port: 'out', kind: 'values', rowCount: 40 }];
+    expect(await store.outputs(handle.runId)).toEqual(recorded);
+    await rm(path.join(runsDir, handle.runId), { recursive: true });
+    expect(await store.outputs(handle.runId)).toEqual(recorded);
+    await store.close();
+  });
+
+  it('brings a database of schema 1 up to date; its runs list their outputs from their folders', async () => {
+    const runsDir = await freshRunsDir('schema1');
+    const file = path.join(base, 'schema1', 'history.db');
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]!);
+    old.pragma('user_version = 1');
+    old
+      .prepare(
+        `INSERT INTO runs (id, workflow_name, state, started_by, created_at, started_at)
+         VALUES ('old-run', 'W', 'completed', 'cli', 1, 1)`,
+      )
+      .run();
+    old.close();
+    await mkdir(path.join(runsDir, 'old-run', 'outputs'), { recursive: true });
+    await writeFile(
+      path.join(runsDir, 'old-run', 'outputs', 'src.out.values.json'),
+      JSON.stringify({ count: 3, values: [1, 2, 3] }),
+    );
+    const store = new RunStore({ runsDir });
+    expect((await store.list()).map((r) => r.runId)).toEqual(['old-run']);
+    expect(await store.outputs('old-run')).toEqual([
+      { nodeId: 'src', port: 'out', kind: 'values', rowCount: 3 },
+    ]);
+    await store.close();
+    const db = openHistoryDb(file);
+    expect(userVersion(db)).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(2);
+    db.close();
   });
 
   it('refuses a database from a newer Sluice and leaves it as it is', async () => {

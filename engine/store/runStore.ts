@@ -17,6 +17,8 @@ import type { EventCapLimits } from './eventCap.js';
 import { failRunsOfDeadHosts, HEARTBEAT_MS } from './deadHosts.js';
 import { openHistoryDb, type HistoryDb } from './historyDb.js';
 import { importRunFolders } from './runImport.js';
+import { readRecordedOutputs, selectOutputs } from './outputRows.js';
+import type { RecordedOutput } from '../hostApi/api.js';
 import { RunRecording } from './runRecording.js';
 import {
   selectEvents,
@@ -114,6 +116,20 @@ export class RunStore {
     return isValidRunId(runId) ? selectWorkflow(this.db, runId) : undefined;
   }
 
+  /**
+   * The outputs a run recorded: from the history once it has ended, from its folder while it is live
+   * (and for runs from before the history kept them).
+   */
+  async outputs(runId: string): Promise<RecordedOutput[] | undefined> {
+    const runDir = this.runDir(runId);
+    if (!runDir) return undefined;
+    if (!this.live.has(runId)) {
+      const stored = selectOutputs(this.db, runId);
+      if (stored) return stored;
+    }
+    return readRecordedOutputs(runDir);
+  }
+
   /** True for a live run and for one in the history. */
   async has(runId: string): Promise<boolean> {
     if (!isValidRunId(runId)) return false;
@@ -134,7 +150,8 @@ export class RunStore {
   /** Writes what is pending and closes the database (after `flush`, when runs may still be live). */
   async close(): Promise<void> {
     clearInterval(this.heartbeat);
-    for (const r of this.live.values()) await r.flush();
+    // An ended run's last writes (its outputs) are under way: wait for them; a live one writes now.
+    for (const r of this.live.values()) await (r.ended ? r.finished : r.flush());
     this.db.close();
   }
 }

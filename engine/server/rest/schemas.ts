@@ -172,7 +172,15 @@ export const NodeTypeSchema = z
   .loose()
   .openapi('NodeType', { description: 'A node type: its ports and parameters (as `sluice nodes --json`).' });
 
-export const OutputSchema = z.object({ nodeId: z.string(), port: z.string() }).openapi('RecordedOutput');
+export const OutputSchema = z
+  .object({
+    nodeId: z.string(),
+    port: z.string(),
+    kind: z.enum(['table', 'values']),
+    rowCount: z.number().int().optional(),
+    columns: z.array(z.object({ name: z.string(), type: z.string() })).optional(),
+  })
+  .openapi('RecordedOutput');
 const _outputMatches = (o: RecordedOutput): z.input<typeof OutputSchema> => o;
 
 export const PreviewSchema = z
