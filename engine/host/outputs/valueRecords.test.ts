@@ -50,8 +50,8 @@ describe('recorded stream values', () => {
     expect((await service.call('run:get', { runId })).status).toBe('completed');
     // The map's error output has no edge: nothing went out there, and nothing is recorded.
     expect(await service.call('run:outputs', { runId })).toEqual([
-      { nodeId: 'half', port: 'out', kind: 'values' },
-      { nodeId: 'seq', port: 'out', kind: 'values' },
+      { nodeId: 'half', port: 'out', kind: 'values', rowCount: expect.any(Number) },
+      { nodeId: 'seq', port: 'out', kind: 'values', rowCount: expect.any(Number) },
     ]);
     const seq = await service.call('run:preview', { runId, nodeId: 'seq', port: 'out' });
     expect(seq).toEqual({
